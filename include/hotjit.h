@@ -1,0 +1,143 @@
+/*
+ * hotjit — a JIT engine and runtime linker for C programs and language runtimes.
+ *
+ * A program is added to an engine as modules (today: ELF64 relocatable objects from
+ * gcc or clang). Modules link against each other and against the host process;
+ * a module can be removed again, which runs its destructors and returns its memory.
+ *
+ * Conventions, valid for every function below:
+ *  - Handles are opaque. Every create has a destroy; destroy accepts NULL.
+ *  - A function that can fail returns hj_status. On failure the engine is left exactly
+ *    as it was before the call, and hj_errmsg() describes the failure, naming the
+ *    module, section, symbol and offset involved where there is one.
+ *  - The library never prints, never calls exit() or abort() on its own.
+ *  - Thread safety: calls that change an engine (add, remove, define) are serialised by
+ *    the engine's lock and may come from any thread. Calling JIT code takes no lock.
+ *    The error message is per engine: read it before another thread's call fails.
+ */
+#ifndef HOTJIT_H
+#define HOTJIT_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define HOTJIT_VERSION_MAJOR 0
+#define HOTJIT_VERSION_MINOR 1
+#define HOTJIT_VERSION_PATCH 0
+#define HOTJIT_VERSION_STRING "0.1.0"
+
+/* Status codes, generated with their descriptions from one table. */
+#define HJ_STATUS_MAP(X)                                                        \
+    X(HJ_OK, 0, "success")                                                      \
+    X(HJ_ERR_NOMEM, 1, "out of memory or address space")                        \
+    X(HJ_ERR_IO, 2, "file could not be read")                                   \
+    X(HJ_ERR_FORMAT, 3, "malformed or unsupported object file")                 \
+    X(HJ_ERR_UNDEFINED, 4, "undefined symbol")                                  \
+    X(HJ_ERR_DUPLICATE, 5, "duplicate definition")                              \
+    X(HJ_ERR_RELOC, 6, "relocation cannot be applied")                          \
+    X(HJ_ERR_ARG, 7, "invalid argument")                                        \
+    X(HJ_ERR_STATE, 8, "operation not allowed in the current state")
+
+typedef enum hj_status {
+#define HJ_STATUS_ENUM(name, value, text) name = value,
+    HJ_STATUS_MAP(HJ_STATUS_ENUM)
+#undef HJ_STATUS_ENUM
+} hj_status;
+
+/* A static description of a status code. Never NULL. */
+const char *hj_status_str(hj_status status);
+
+typedef struct hj_engine hj_engine;
+typedef struct hj_module hj_module;
+
+/* Options for hj_engine_create. Zero-initialise and set what you need. */
+typedef struct hj_engine_options {
+    /* Bytes of address space reserved for all code and data of the engine; 0 picks the
+     * default (1 GiB). Everything the engine loads lives in this one region, so JIT code
+     * reaches its data, GOT and stubs with 32-bit PC-relative displacements. */
+    size_t region_size;
+} hj_engine_options;
+
+/* Creates an engine. opts may be NULL. On success *out owns the engine. */
+hj_status hj_engine_create(hj_engine **out, const hj_engine_options *opts);
+
+/* Removes every module (newest first: destructors run, unwind info is deregistered),
+ * then frees the engine. Accepts NULL. Must not be called while JIT code of this
+ * engine runs on another thread. */
+void hj_engine_destroy(hj_engine *engine);
+
+/* Message of the last failed call on this engine, valid until the next call that fails
+ * on it. Returns "" when nothing failed yet. The string is owned by the engine. */
+const char *hj_errmsg(const hj_engine *engine);
+
+/* One input of hj_add_objects: an ELF64 relocatable object held in memory.
+ * The bytes are copied while linking; the caller keeps ownership of them. */
+typedef struct hj_object {
+    const char *name; /* module name used in messages and hj_module_name(); copied */
+    const void *data;
+    size_t size;
+} hj_object;
+
+/* Links `count` objects into the engine as one unit: symbols are resolved across all
+ * of them and everything already in the engine, so a strong definition beats a weak one
+ * whatever the order; then constructors run (ordered by priority across the batch,
+ * then by position). Either all modules are added or none is.
+ * out may be NULL; otherwise it receives `count` module handles, owned by the engine. */
+hj_status hj_add_objects(hj_engine *engine, const hj_object *objects, size_t count,
+                         hj_module **out);
+
+/* Adds one object held in memory; the same as hj_add_objects with count 1. */
+hj_status hj_add_object(hj_engine *engine, const char *name, const void *data,
+                        size_t size, hj_module **out);
+
+/* Reads the file at path and adds it as one module named after the path. */
+hj_status hj_add_object_file(hj_engine *engine, const char *path, hj_module **out);
+
+/* Removes a module: runs its destructors (those registered with atexit/__cxa_atexit by
+ * the module, then fini_array/.dtors in reverse order), deregisters its unwind info,
+ * returns its memory, and makes its functions undefined. Fails with HJ_ERR_STATE while
+ * another module refers to the module's data (the message names both and the symbol). */
+hj_status hj_remove(hj_engine *engine, hj_module *module);
+
+/* Name the module was added under; owned by the module. */
+const char *hj_module_name(const hj_module *module);
+
+/* Finds a symbol defined by a JIT module, the host (hj_define_symbol), the process, or
+ * one of the engine's built-in shims. A function defined by a module yields its stable
+ * entry stub: the same address that every module sees for it. */
+hj_status hj_lookup(hj_engine *engine, const char *name, void **address);
+
+/* Makes `address` the definition of `name` for modules added from now on. A host
+ * definition is found before the process's own symbols. */
+hj_status hj_define_symbol(hj_engine *engine, const char *name, void *address);
+
+/* Loads a shared library (dlopen with RTLD_NOW | RTLD_GLOBAL) so that its symbols
+ * resolve references of modules added from now on. `name_or_path` is passed to dlopen. */
+hj_status hj_load_library(hj_engine *engine, const char *name_or_path);
+
+/* Calls `entry` (default "main" when NULL) as int entry(int argc, char **argv,
+ * char **envp) and stores its return value in *exit_status. If the program calls exit()
+ * the process exits from inside the call, as a native program would. */
+hj_status hj_run_main(hj_engine *engine, const char *entry, int argc, char **argv,
+                      char **envp, int *exit_status);
+
+/* Counters for benchmarks and --stats. Times are in nanoseconds. */
+typedef struct hj_link_stats {
+    unsigned long long modules;
+    unsigned long long relocations;
+    unsigned long long link_ns;      /* parse, layout, copy, relocate, protect */
+    unsigned long long code_bytes;   /* bytes of memory mapped for modules */
+    unsigned long long got_entries;
+    unsigned long long call_stubs;
+} hj_link_stats;
+
+/* Totals since the engine was created. */
+void hj_get_stats(const hj_engine *engine, hj_link_stats *stats);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* HOTJIT_H */

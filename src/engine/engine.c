@@ -1,0 +1,190 @@
+/* The public API around an engine: create and destroy, lookups, host definitions,
+ * libraries, running an entry point, messages and counters. Adding and removing
+ * modules is in module.c. */
+#include "engine/engine.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "link/tls.h"
+
+uint64_t hj_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+hj_status hj_engine_fail(hj_engine *engine, const hj_err *err)
+{
+    memcpy(engine->errmsg, err->msg, sizeof engine->errmsg);
+    return err->status;
+}
+
+static hj_status fail_args(hj_engine *engine, const char *what)
+{
+    hj_err err;
+    hj_fail(&err, HJ_ERR_ARG, "%s", what);
+    return engine ? hj_engine_fail(engine, &err) : HJ_ERR_ARG;
+}
+
+/* A call through the stub of a function no module defines. There is no caller to
+ * return an error to: like a fault, it ends the program, after saying which function. */
+static void undefined_function_trap(void *ctx, uint64_t index)
+{
+    hj_engine *engine = ctx;
+    char msg[512];
+    int n = snprintf(msg, sizeof msg, "hotjit: call to undefined function '%s'\n",
+                     hj_stubs_name(engine->stubs, (uint32_t)index));
+    if (n > 0 && write(STDERR_FILENO, msg, (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1) < 0)
+        n = 0;
+    _exit(127);
+}
+
+/* ------------------------------------------------------------------------------------
+ * Life cycle
+ * ------------------------------------------------------------------------------------ */
+
+hj_status hj_engine_create(hj_engine **out, const hj_engine_options *opts)
+{
+    if (!out)
+        return HJ_ERR_ARG;
+    *out = NULL;
+    hj_engine *engine = calloc(1, sizeof *engine);
+    if (!engine)
+        return HJ_ERR_NOMEM;
+    hj_err err;
+    engine->arch = hj_host_arch();
+    hj_status st = hj_region_create(&engine->region, opts ? opts->region_size : 0, &err);
+    if (st == HJ_OK)
+        st = hj_stubs_create(&engine->stubs, engine->region, engine->arch,
+                             undefined_function_trap, engine, &err);
+    if (st == HJ_OK && pthread_mutex_init(&engine->lock, NULL) != 0)
+        st = HJ_ERR_NOMEM;
+    if (st != HJ_OK) {
+        hj_stubs_destroy(engine->stubs);
+        hj_region_destroy(engine->region);
+        free(engine);
+        return st;
+    }
+    *out = engine;
+    return HJ_OK;
+}
+
+void hj_engine_destroy(hj_engine *engine)
+{
+    if (!engine)
+        return;
+    while (engine->last) {
+        hj_module *m = engine->last;
+        hj_module_run_finis(m);
+        pthread_mutex_lock(&engine->lock);
+        hj_module_destroy_locked(engine, m);
+        pthread_mutex_unlock(&engine->lock);
+    }
+    hj_stubs_destroy(engine->stubs);
+    hj_region_destroy(engine->region);
+    hj_symtab_free(&engine->symtab);
+    pthread_mutex_destroy(&engine->lock);
+    free(engine);
+}
+
+const char *hj_errmsg(const hj_engine *engine)
+{
+    return engine ? engine->errmsg : "no engine";
+}
+
+void hj_get_stats(const hj_engine *engine, hj_link_stats *stats)
+{
+    if (engine && stats)
+        *stats = engine->stats;
+}
+
+const char *hj_module_name(const hj_module *module)
+{
+    return module ? module->name : "";
+}
+
+/* ------------------------------------------------------------------------------------
+ * Symbols
+ * ------------------------------------------------------------------------------------ */
+
+static bool lookup_locked(hj_engine *engine, const char *name, uintptr_t *addr)
+{
+    const hj_def *def = hj_strmap_get(&engine->symtab.jit, name);
+    if (def) {
+        if (def->kind == HJ_DEF_TLS) {
+            uint64_t index[2] = {def->tls_module, def->addr};
+            *addr = (uintptr_t)hj_tls_get_addr(index);
+        } else {
+            *addr = def->stub ? hj_stubs_address(engine->stubs, def->stub - 1) : def->addr;
+        }
+        return true;
+    }
+    if (hj_symtab_host(&engine->symtab, name, addr) ||
+        hj_shim_lookup(name, engine->arch->tls_get_addr_name, addr))
+        return true;
+    hj_proc_sym sym;
+    if (hj_process_lookup(name, false, 0, &sym)) {
+        *addr = sym.addr;
+        return true;
+    }
+    return false;
+}
+
+hj_status hj_lookup(hj_engine *engine, const char *name, void **address)
+{
+    if (!engine || !name || !address)
+        return fail_args(engine, "hj_lookup: engine, name and address must not be NULL");
+    pthread_mutex_lock(&engine->lock);
+    uintptr_t addr = 0;
+    bool found = lookup_locked(engine, name, &addr);
+    pthread_mutex_unlock(&engine->lock);
+    if (!found) {
+        hj_err err;
+        hj_fail(&err, HJ_ERR_UNDEFINED, "symbol '%s' is not defined", name);
+        return hj_engine_fail(engine, &err);
+    }
+    *address = (void *)addr;
+    return HJ_OK;
+}
+
+hj_status hj_define_symbol(hj_engine *engine, const char *name, void *address)
+{
+    if (!engine || !name || !*name || !address)
+        return fail_args(engine, "hj_define_symbol: engine, name and address must not be NULL");
+    hj_err err;
+    pthread_mutex_lock(&engine->lock);
+    hj_status st = hj_symtab_define_host(&engine->symtab, name, address, &err);
+    pthread_mutex_unlock(&engine->lock);
+    return st == HJ_OK ? HJ_OK : hj_engine_fail(engine, &err);
+}
+
+hj_status hj_load_library(hj_engine *engine, const char *name_or_path)
+{
+    if (!engine || !name_or_path)
+        return fail_args(engine, "hj_load_library: engine and name must not be NULL");
+    if (dlopen(name_or_path, RTLD_NOW | RTLD_GLOBAL))
+        return HJ_OK;
+    hj_err err;
+    const char *why = dlerror();
+    hj_fail(&err, HJ_ERR_IO, "cannot load library %s: %s", name_or_path, why ? why : "unknown error");
+    return hj_engine_fail(engine, &err);
+}
+
+hj_status hj_run_main(hj_engine *engine, const char *entry, int argc, char **argv,
+                      char **envp, int *exit_status)
+{
+    if (!engine || !exit_status || argc < 0)
+        return fail_args(engine, "hj_run_main: engine and exit_status must not be NULL");
+    void *addr;
+    HJ_TRY(hj_lookup(engine, entry ? entry : "main", &addr));
+    int (*fn)(int, char **, char **);
+    memcpy(&fn, &addr, sizeof fn);
+    *exit_status = fn(argc, argv, envp);
+    return HJ_OK;
+}

@@ -1,0 +1,66 @@
+/* Engine internals shared by engine.c (the API around the engine) and module.c (adding
+ * and removing modules). */
+#ifndef HJ_ENGINE_ENGINE_H
+#define HJ_ENGINE_ENGINE_H
+
+#include <pthread.h>
+#include <stdbool.h>
+
+#include "hotjit.h"
+#include "common/err.h"
+#include "link/link.h"
+#include "mem/mem.h"
+#include "stubs/stubs.h"
+#include "symtab/symtab.h"
+
+/* A module this one refers to in a way a stub cannot redirect (data, TLS, COMDAT). */
+typedef struct hj_dep {
+    hj_module *module;
+    const char *symbol;
+} hj_dep;
+
+struct hj_module {
+    hj_engine *engine;
+    hj_module *prev, *next;
+    char *name;
+    char *strtab;            /* copy of the object's string table: names point into it */
+    uint8_t *mem;
+    size_t mem_size;
+    void *eh_frame;          /* registered with the unwinder, or NULL */
+    uint64_t tls_module;     /* 0: no TLS */
+    hj_def *defs;
+    size_t ndefs;
+    const char **groups;     /* COMDAT signatures this module provides */
+    size_t ngroups;
+    hj_initfn *finis;
+    size_t nfinis;
+    hj_dep *deps;
+    size_t ndeps;
+    size_t users;            /* modules holding a hj_dep on this one */
+    bool removing;
+};
+
+struct hj_engine {
+    pthread_mutex_t lock;
+    const hj_arch *arch;
+    hj_region *region;
+    hj_stubs *stubs;
+    hj_symtab symtab;
+    hj_module *first, *last; /* in load order */
+    char errmsg[HJ_ERRMSG_MAX];
+    hj_link_stats stats;
+};
+
+/* Records err as the engine's message and returns its status. */
+hj_status hj_engine_fail(hj_engine *engine, const hj_err *err);
+
+/* Unlinks a module and frees everything it holds; its destructors have run. Called
+ * with the lock held. */
+void hj_module_destroy_locked(hj_engine *engine, hj_module *module);
+/* Runs a module's destructors: fini arrays (reverse order), then what it registered
+ * with atexit and __cxa_atexit. Called without the lock. */
+void hj_module_run_finis(hj_module *module);
+
+uint64_t hj_now_ns(void);
+
+#endif

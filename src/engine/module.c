@@ -1,0 +1,639 @@
+/* Adding and removing modules. hj_add_objects is one transaction: every object of the
+ * batch is opened, resolved, laid out, allocated, relocated and protected before anything
+ * the engine shows changes; any failure undoes all of it. Publishing (symbol table,
+ * stub slots, COMDAT table) cannot fail, because its room is reserved first. */
+#include "engine/engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "link/tls.h"
+
+typedef struct hj_batch {
+    hj_engine *engine;
+    size_t count;
+    hj_link_unit *units;
+    hj_module **modules;
+    hj_strmap winners;     /* name -> (unit index << 32 | symbol index) + 1 */
+    hj_strmap groups;      /* COMDAT signatures claimed by this batch */
+    uint32_t *new_stubs;   /* created by this batch: released on failure */
+    size_t nnew_stubs;
+    hj_err err;
+} hj_batch;
+
+#define PACK(u, s) ((void *)(uintptr_t)((((uint64_t)(u)) << 32 | (uint64_t)(s)) + 1))
+#define UNIT_OF(v) ((size_t)(((uintptr_t)(v) - 1) >> 32))
+#define SYM_OF(v) ((size_t)(((uintptr_t)(v) - 1) & 0xffffffffu))
+
+static hj_status nomem(hj_batch *b)
+{
+    return hj_fail(&b->err, HJ_ERR_NOMEM, "out of memory");
+}
+
+/* ------------------------------------------------------------------------------------
+ * Opening, COMDAT groups
+ * ------------------------------------------------------------------------------------ */
+
+static hj_status open_units(hj_batch *b, const hj_object *objects)
+{
+    for (size_t i = 0; i < b->count; i++) {
+        hj_module *m = calloc(1, sizeof *m);
+        const char *name = objects[i].name ? objects[i].name : "<object>";
+        if (!m || !(m->name = strdup(name))) {
+            free(m);
+            return nomem(b);
+        }
+        m->engine = b->engine;
+        b->modules[i] = m;
+        HJ_TRY(hj_link_open(&b->units[i], b->engine->arch, m->name, objects[i].data,
+                            objects[i].size, &b->err));
+    }
+    return HJ_OK;
+}
+
+static hj_status choose_groups(hj_batch *b)
+{
+    for (size_t u = 0; u < b->count; u++) {
+        hj_link_unit *unit = &b->units[u];
+        for (size_t g = 0; g < unit->ngroups; g++) {
+            const char *sig = unit->groups[g].signature;
+            if (hj_strmap_get(&b->engine->symtab.groups, sig) || hj_strmap_get(&b->groups, sig))
+                hj_link_discard_group(unit, g);
+            else if (!hj_strmap_put(&b->groups, sig, PACK(u, g)))
+                return nomem(b);
+        }
+    }
+    return HJ_OK;
+}
+
+/* ------------------------------------------------------------------------------------
+ * Definitions: strong beats common beats weak, across the batch and the engine
+ * ------------------------------------------------------------------------------------ */
+
+static int strength(const hj_lsym *s)
+{
+    if (s->section == SHN_COMMON)
+        return 1;
+    return s->bind == STB_WEAK ? 0 : 2;
+}
+
+static hj_status duplicate(hj_batch *b, const char *name, const char *first, const char *second)
+{
+    return hj_fail(&b->err, HJ_ERR_DUPLICATE, "duplicate definition of '%s' in %s and %s",
+                   name, first, second);
+}
+
+static hj_status add_candidate(hj_batch *b, size_t u, size_t i)
+{
+    const hj_lsym *s = &b->units[u].syms[i];
+    void *cur = hj_strmap_get(&b->winners, s->name);
+    if (!cur)
+        return hj_strmap_put(&b->winners, s->name, PACK(u, i)) ? HJ_OK : nomem(b);
+    const hj_lsym *w = &b->units[UNIT_OF(cur)].syms[SYM_OF(cur)];
+    int sa = strength(s), sw = strength(w);
+    if (sa == 2 && sw == 2)
+        return duplicate(b, s->name, b->modules[UNIT_OF(cur)]->name, b->modules[u]->name);
+    bool replace = sa > sw || (sa == 1 && sw == 1 && s->size > w->size);
+    if (replace)
+        hj_strmap_put(&b->winners, s->name, PACK(u, i));
+    return HJ_OK;
+}
+
+/* A definition the engine already has meets one of the batch. */
+static hj_status against_engine(hj_batch *b, const hj_def *e, const hj_lsym *s, size_t u)
+{
+    const char *old = ((hj_module *)e->module)->name;
+    int sn = strength(s);
+    if (e->bind == HJ_BIND_STRONG && sn == 2)
+        return duplicate(b, s->name, old, b->modules[u]->name);
+    if (sn == 2 && e->kind != HJ_DEF_FUNC)
+        return hj_fail(&b->err, HJ_ERR_DUPLICATE, "%s: strong definition of '%s' cannot replace the "
+                       "weak or common one %s already provides to running code; add both modules "
+                       "in one hj_add_objects call", b->modules[u]->name, s->name, old);
+    if (sn == 1 && e->bind == HJ_BIND_COMMON && s->size > e->size)
+        return hj_fail(&b->err, HJ_ERR_DUPLICATE, "%s: common symbol '%s' (%llu bytes) is larger than "
+                       "the %llu bytes %s allocated", b->modules[u]->name, s->name,
+                       (unsigned long long)s->size, (unsigned long long)e->size, old);
+    return HJ_OK;
+}
+
+static hj_status collect_definitions(hj_batch *b)
+{
+    for (size_t u = 0; u < b->count; u++)
+        for (size_t i = b->units[u].first_global; i && i < b->units[u].elf.nsyms; i++)
+            if (hj_link_defines(&b->units[u], i))
+                HJ_TRY(add_candidate(b, u, i));
+    for (size_t k = 0; k < b->winners.capacity; k++) {
+        hj_strmap_slot *slot = &b->winners.slots[k];
+        if (!slot->key || !slot->value)
+            continue;
+        size_t u = UNIT_OF(slot->value);
+        const hj_lsym *s = &b->units[u].syms[SYM_OF(slot->value)];
+        const hj_def *e = hj_strmap_get(&b->engine->symtab.jit, s->name);
+        if (!e)
+            continue;
+        HJ_TRY(against_engine(b, e, s, u));
+        if (!(strength(s) == 2 && e->bind != HJ_BIND_STRONG)) /* the engine's one stays */
+            slot->value = NULL;
+    }
+    return HJ_OK;
+}
+
+/* ------------------------------------------------------------------------------------
+ * Resolution: every global symbol of every unit gets a target
+ * ------------------------------------------------------------------------------------ */
+
+static hj_status add_dep(hj_module *m, hj_module *on, const char *symbol)
+{
+    if (m == on)
+        return HJ_OK;
+    for (size_t i = 0; i < m->ndeps; i++)
+        if (m->deps[i].module == on)
+            return HJ_OK;
+    hj_dep *deps = realloc(m->deps, (m->ndeps + 1) * sizeof *deps);
+    if (!deps)
+        return HJ_ERR_NOMEM;
+    m->deps = deps;
+    deps[m->ndeps++] = (hj_dep){on, symbol};
+    return HJ_OK;
+}
+
+static void target_from_def(hj_engine *engine, const hj_def *d, hj_target *t)
+{
+    *t = (hj_target){.kind = HJ_TARGET_ADDR, .size = d->size, .is_func = d->kind == HJ_DEF_FUNC,
+                     .is_tls = d->kind == HJ_DEF_TLS, .tls_module = d->tls_module,
+                     .tls_offset = d->addr};
+    t->addr = d->stub ? hj_stubs_address(engine->stubs, d->stub - 1) : d->addr;
+}
+
+static bool resolve_outside(hj_batch *b, size_t u, const hj_lsym *s, hj_target *t)
+{
+    hj_engine *engine = b->engine;
+    uintptr_t addr;
+    if (!strcmp(s->name, "_GLOBAL_OFFSET_TABLE_")) {
+        t->kind = HJ_TARGET_GOT;
+        return true;
+    }
+    if (!strcmp(s->name, "__dso_handle")) {
+        *t = (hj_target){.kind = HJ_TARGET_ADDR, .addr = (uintptr_t)b->modules[u]};
+        return true;
+    }
+    if (hj_symtab_host(&engine->symtab, s->name, &addr) ||
+        hj_shim_lookup(s->name, engine->arch->tls_get_addr_name, &addr)) {
+        *t = (hj_target){.kind = HJ_TARGET_ADDR, .addr = addr, .is_func = s->type == STT_FUNC};
+        return true;
+    }
+    hj_proc_sym p;
+    if (!hj_process_lookup(s->name, s->type == STT_TLS, engine->arch->thread_pointer(), &p))
+        return false;
+    *t = (hj_target){.kind = HJ_TARGET_ADDR, .addr = p.addr, .size = p.size, .is_func = p.is_func,
+                     .is_tls = p.is_tls, .tls_static = p.tls_static, .tls_module = p.tls_module,
+                     .tls_offset = p.tls_offset, .tls_tpoff = p.tls_tpoff};
+    return true;
+}
+
+static hj_status resolve_symbol(hj_batch *b, size_t u, size_t i, size_t *missing)
+{
+    hj_lsym *s = &b->units[u].syms[i];
+    void *w = hj_strmap_get(&b->winners, s->name);
+    const hj_def *d = w ? NULL : hj_strmap_get(&b->engine->symtab.jit, s->name);
+    if (w && UNIT_OF(w) == u && SYM_OF(w) == i) {
+        s->target.kind = HJ_TARGET_SELF;
+    } else if (w) {
+        const hj_lsym *def = &b->units[UNIT_OF(w)].syms[SYM_OF(w)];
+        s->target = (hj_target){.kind = HJ_TARGET_UNIT, .unit = &b->units[UNIT_OF(w)],
+                                .sym = SYM_OF(w), .size = def->size, .is_func = hj_lsym_is_func(def)};
+        if (!hj_lsym_is_func(def) || def->bind == STB_WEAK)
+            if (add_dep(b->modules[u], b->modules[UNIT_OF(w)], s->name) != HJ_OK)
+                return nomem(b);
+    } else if (d) {
+        target_from_def(b->engine, d, &s->target);
+        if ((d->kind != HJ_DEF_FUNC || d->comdat) && add_dep(b->modules[u], d->module, s->name) != HJ_OK)
+            return nomem(b);
+    } else if (!resolve_outside(b, u, s, &s->target)) {
+        if (s->bind == STB_WEAK) {
+            s->target.kind = HJ_TARGET_WEAK0;
+            return HJ_OK;
+        }
+        hj_err_append(&b->err, "%s'%s' (%s)", (*missing)++ ? ", " : "", s->name, b->modules[u]->name);
+    }
+    return HJ_OK;
+}
+
+static hj_status resolve_all(hj_batch *b)
+{
+    size_t missing = 0;
+    b->err.msg[0] = '\0';
+    hj_err_append(&b->err, "undefined symbols: ");
+    for (size_t u = 0; u < b->count; u++)
+        for (size_t i = b->units[u].first_global; i && i < b->units[u].elf.nsyms; i++)
+            if (b->units[u].syms[i].name[0] || b->units[u].syms[i].section != SHN_UNDEF)
+                HJ_TRY(resolve_symbol(b, u, i, &missing));
+    if (missing)
+        return b->err.status = HJ_ERR_UNDEFINED;
+    b->err.msg[0] = '\0';
+    return HJ_OK;
+}
+
+/* ------------------------------------------------------------------------------------
+ * Memory, entry stubs, TLS
+ * ------------------------------------------------------------------------------------ */
+
+static hj_status allocate_units(hj_batch *b)
+{
+    hj_region *region = b->engine->region;
+    for (size_t u = 0; u < b->count; u++) {
+        hj_link_unit *unit = &b->units[u];
+        HJ_TRY(hj_link_layout(unit, hj_region_base(region), hj_region_end(region), &b->err));
+        void *mem;
+        HJ_TRY(hj_region_alloc(region, hj_link_mem_size(unit), &mem, &b->err));
+        hj_link_place(unit, mem);
+        b->modules[u]->mem = mem;
+        b->modules[u]->mem_size = unit->mem_size;
+    }
+    return HJ_OK;
+}
+
+static hj_status assign_stub(hj_batch *b, hj_lsym *s)
+{
+    hj_stubs *stubs = b->engine->stubs;
+    bool existed = hj_stubs_find(stubs, s->name) != UINT32_MAX;
+    uint32_t index;
+    HJ_TRY(hj_stubs_get(stubs, s->name, &index, &b->err));
+    if (!existed)
+        b->new_stubs[b->nnew_stubs++] = index;
+    s->canonical = hj_stubs_address(stubs, index);
+    s->direct_call = s->bind == STB_GLOBAL;
+    return HJ_OK;
+}
+
+static hj_status assign_stubs_and_tls(hj_batch *b)
+{
+    size_t total = 0;
+    for (size_t u = 0; u < b->count; u++)
+        total += b->units[u].elf.nsyms;
+    b->new_stubs = malloc((total + 1) * sizeof *b->new_stubs);
+    if (!b->new_stubs)
+        return nomem(b);
+    for (size_t u = 0; u < b->count; u++) {
+        hj_link_unit *unit = &b->units[u];
+        for (size_t i = unit->first_global; i && i < unit->elf.nsyms; i++)
+            if (unit->syms[i].target.kind == HJ_TARGET_SELF && hj_lsym_is_func(&unit->syms[i]))
+                HJ_TRY(assign_stub(b, &unit->syms[i]));
+        if (unit->tls_size)
+            HJ_TRY(hj_tls_register((void *)(unit->seg_addr[HJ_SEG_RO] + unit->tls_image_offset),
+                                   unit->tls_image_size, unit->tls_size, unit->tls_align,
+                                   &unit->tls_module, &b->err));
+        b->modules[u]->tls_module = unit->tls_module;
+    }
+    return HJ_OK;
+}
+
+/* ------------------------------------------------------------------------------------
+ * The module records: definitions, groups, destructors
+ * ------------------------------------------------------------------------------------ */
+
+static hj_def def_of(const hj_link_unit *unit, const hj_lsym *s, hj_module *m, hj_engine *e)
+{
+    hj_def d = {.name = m->strtab + (s->name - unit->elf.strtab), .module = m, .addr = s->addr,
+                .size = s->size, .kind = HJ_DEF_DATA,
+                .bind = s->section == SHN_COMMON ? HJ_BIND_COMMON
+                      : s->bind == STB_WEAK ? HJ_BIND_WEAK : HJ_BIND_STRONG,
+                .comdat = false, .tls_module = unit->tls_module};
+    if (hj_lsym_is_tls(s))
+        d.kind = HJ_DEF_TLS;
+    if (hj_lsym_is_func(s)) {
+        d.kind = HJ_DEF_FUNC;
+        uint32_t stub = hj_stubs_find(e->stubs, s->name);
+        d.stub = stub == UINT32_MAX ? 0 : stub + 1;
+    }
+    const hj_lsec *sec = s->section < unit->elf.shnum ? &unit->secs[s->section] : NULL;
+    for (size_t g = 0; sec && g < unit->ngroups; g++) {
+        const uint32_t *members;
+        size_t n;
+        uint32_t flags;
+        if (!unit->groups[g].keep ||
+            hj_elf_group(&unit->elf, unit->groups[g].section, &members, &n, &flags, NULL) != HJ_OK)
+            continue;
+        for (size_t k = 0; k < n; k++)
+            d.comdat |= members[k] == s->section;
+    }
+    return d;
+}
+
+static hj_status build_module(hj_batch *b, size_t u)
+{
+    hj_link_unit *unit = &b->units[u];
+    hj_module *m = b->modules[u];
+    m->strtab = malloc(unit->elf.strtab_size + 1);
+    m->defs = calloc(unit->elf.nsyms + 1, sizeof *m->defs);
+    m->groups = calloc(unit->ngroups + 1, sizeof *m->groups);
+    if (!m->strtab || !m->defs || !m->groups)
+        return nomem(b);
+    memcpy(m->strtab, unit->elf.strtab, unit->elf.strtab_size);
+    for (size_t i = unit->first_global; i && i < unit->elf.nsyms; i++)
+        if (hj_link_defines(unit, i) && unit->syms[i].target.kind == HJ_TARGET_SELF)
+            m->defs[m->ndefs++] = def_of(unit, &unit->syms[i], m, b->engine);
+    for (size_t g = 0; g < unit->ngroups; g++)
+        if (unit->groups[g].keep)
+            m->groups[m->ngroups++] = m->strtab + (unit->groups[g].signature - unit->elf.strtab);
+    m->finis = unit->finis;
+    m->nfinis = unit->nfinis;
+    unit->finis = NULL;
+    unit->nfinis = 0;
+    if (unit->eh_frame_section && hj_eh_register((void *)unit->secs[unit->eh_frame_section].addr))
+        m->eh_frame = (void *)unit->secs[unit->eh_frame_section].addr;
+    return hj_shim_register_range((uintptr_t)m->mem, (uintptr_t)m->mem + m->mem_size, m, &b->err);
+}
+
+static hj_status link_units(hj_batch *b)
+{
+    for (size_t u = 0; u < b->count; u++)
+        HJ_TRY(hj_link_relocate(&b->units[u], &b->err));
+    for (size_t u = 0; u < b->count; u++) {
+        HJ_TRY(hj_link_protect(&b->units[u], &b->err));
+        HJ_TRY(build_module(b, u));
+    }
+    size_t defs = 0, groups = 0;
+    for (size_t u = 0; u < b->count; u++) {
+        defs += b->modules[u]->ndefs;
+        groups += b->modules[u]->ngroups;
+    }
+    if (!hj_strmap_reserve(&b->engine->symtab.jit, defs) ||
+        !hj_strmap_reserve(&b->engine->symtab.groups, groups))
+        return nomem(b);
+    return HJ_OK;
+}
+
+/* ------------------------------------------------------------------------------------
+ * Publishing, rolling back
+ * ------------------------------------------------------------------------------------ */
+
+static void publish_def(hj_engine *engine, hj_def *d)
+{
+    hj_strmap_put(&engine->symtab.jit, d->name, d);
+    if (d->stub)
+        hj_stubs_set(engine->stubs, d->stub - 1, d->addr);
+}
+
+static void publish(hj_batch *b)
+{
+    hj_engine *engine = b->engine;
+    for (size_t u = 0; u < b->count; u++) {
+        hj_module *m = b->modules[u];
+        for (size_t i = 0; i < m->ndefs; i++)
+            publish_def(engine, &m->defs[i]);
+        for (size_t g = 0; g < m->ngroups; g++)
+            hj_strmap_put(&engine->symtab.groups, m->groups[g], m);
+        for (size_t i = 0; i < m->ndeps; i++)
+            m->deps[i].module->users++;
+        m->prev = engine->last;
+        if (engine->last)
+            engine->last->next = m;
+        else
+            engine->first = m;
+        engine->last = m;
+        engine->stats.modules++;
+        engine->stats.relocations += b->units[u].nrelocs;
+        engine->stats.code_bytes += m->mem_size;
+        engine->stats.got_entries += b->units[u].ngot;
+        engine->stats.call_stubs += b->units[u].nstubs;
+    }
+}
+
+static void free_module(hj_module *m)
+{
+    free(m->name);
+    free(m->strtab);
+    free(m->defs);
+    free(m->groups);
+    free(m->finis);
+    free(m->deps);
+    free(m);
+}
+
+static void rollback(hj_batch *b)
+{
+    for (size_t i = 0; i < b->nnew_stubs; i++)
+        hj_stubs_unget(b->engine->stubs, b->new_stubs[i]);
+    for (size_t u = 0; u < b->count; u++) {
+        hj_module *m = b->modules[u];
+        if (!m)
+            continue;
+        if (m->eh_frame)
+            hj_eh_deregister(m->eh_frame);
+        if (m->mem)
+            hj_shim_unregister_range((uintptr_t)m->mem);
+        if (b->units[u].tls_module)
+            hj_tls_unregister(b->units[u].tls_module);
+        hj_region_free(b->engine->region, m->mem, m->mem_size);
+        free_module(m);
+    }
+}
+
+/* ------------------------------------------------------------------------------------
+ * Constructors
+ * ------------------------------------------------------------------------------------ */
+
+typedef struct ordered_init {
+    hj_initfn fn;
+    size_t unit;
+} ordered_init;
+
+static int compare_init(const void *a, const void *c)
+{
+    const ordered_init *x = a, *y = c;
+    if (x->fn.priority != y->fn.priority)
+        return x->fn.priority < y->fn.priority ? -1 : 1;
+    if (x->unit != y->unit)
+        return x->unit < y->unit ? -1 : 1;
+    return x->fn.seq < y->fn.seq ? -1 : x->fn.seq > y->fn.seq;
+}
+
+/* Gathered before the lock is released; run after, since constructors may call the
+ * engine. Across the batch: by priority, then by position in the batch. */
+static ordered_init *gather_inits(hj_batch *b, size_t *count)
+{
+    size_t n = 0;
+    for (size_t u = 0; u < b->count; u++)
+        n += b->units[u].ninits;
+    ordered_init *all = malloc((n + 1) * sizeof *all);
+    if (!all)
+        return NULL;
+    n = 0;
+    for (size_t u = 0; u < b->count; u++)
+        for (size_t i = 0; i < b->units[u].ninits; i++)
+            all[n++] = (ordered_init){b->units[u].inits[i], u};
+    qsort(all, n, sizeof *all, compare_init);
+    *count = n;
+    return all;
+}
+
+/* ------------------------------------------------------------------------------------
+ * The API
+ * ------------------------------------------------------------------------------------ */
+
+static hj_status add_locked(hj_batch *b, const hj_object *objects)
+{
+    HJ_TRY(open_units(b, objects));
+    HJ_TRY(choose_groups(b));
+    HJ_TRY(collect_definitions(b));
+    HJ_TRY(resolve_all(b));
+    HJ_TRY(allocate_units(b));
+    HJ_TRY(assign_stubs_and_tls(b));
+    return link_units(b);
+}
+
+static void close_batch(hj_batch *b)
+{
+    for (size_t u = 0; u < b->count; u++)
+        hj_link_close(&b->units[u]);
+    free(b->units);
+    free(b->modules);
+    free(b->new_stubs);
+    hj_strmap_free(&b->winners);
+    hj_strmap_free(&b->groups);
+}
+
+hj_status hj_add_objects(hj_engine *engine, const hj_object *objects, size_t count,
+                         hj_module **out)
+{
+    if (!engine || (!objects && count))
+        return engine ? hj_engine_fail(engine, &(hj_err){HJ_ERR_ARG, "hj_add_objects: objects is NULL"})
+                      : HJ_ERR_ARG;
+    uint64_t start = hj_now_ns();
+    hj_batch b = {.engine = engine, .count = count};
+    b.units = calloc(count + 1, sizeof *b.units);
+    b.modules = calloc(count + 1, sizeof *b.modules);
+    ordered_init *inits = NULL;
+    size_t ninits = 0;
+    pthread_mutex_lock(&engine->lock);
+    hj_status st = (b.units && b.modules) ? add_locked(&b, objects) : nomem(&b);
+    if (st == HJ_OK && !(inits = gather_inits(&b, &ninits)))
+        st = nomem(&b);
+    if (st == HJ_OK) {
+        publish(&b);
+        engine->stats.link_ns += hj_now_ns() - start;
+        if (out)
+            memcpy(out, b.modules, count * sizeof *out);
+    } else {
+        rollback(&b);
+        hj_engine_fail(engine, &b.err);
+    }
+    pthread_mutex_unlock(&engine->lock);
+    close_batch(&b);
+    for (size_t i = 0; i < ninits; i++)
+        inits[i].fn.fn();
+    free(inits);
+    return st;
+}
+
+hj_status hj_add_object(hj_engine *engine, const char *name, const void *data, size_t size,
+                        hj_module **out)
+{
+    hj_object object = {name, data, size};
+    return hj_add_objects(engine, &object, 1, out);
+}
+
+/* ------------------------------------------------------------------------------------
+ * Removal
+ * ------------------------------------------------------------------------------------ */
+
+void hj_module_run_finis(hj_module *m)
+{
+    hj_shim_finalize(m);
+    for (size_t i = m->nfinis; i-- > 0;)
+        m->finis[i].fn();
+}
+
+/* Another loaded module may define the same name (a weak definition that lost):
+ * it takes over; otherwise a function's stub goes back to the trap. */
+static void unpublish_def(hj_engine *engine, hj_module *gone, hj_def *d)
+{
+    if (hj_strmap_get(&engine->symtab.jit, d->name) != d)
+        return;
+    hj_strmap_remove(&engine->symtab.jit, d->name);
+    for (hj_module *m = engine->last; m; m = m->prev)
+        for (size_t i = 0; m != gone && i < m->ndefs; i++)
+            if (!strcmp(m->defs[i].name, d->name)) {
+                if (m->defs[i].kind == HJ_DEF_FUNC && d->stub)
+                    m->defs[i].stub = d->stub;
+                publish_def(engine, &m->defs[i]);
+                return;
+            }
+    if (d->stub)
+        hj_stubs_set(engine->stubs, d->stub - 1, 0);
+}
+
+void hj_module_destroy_locked(hj_engine *engine, hj_module *m)
+{
+    for (size_t i = 0; i < m->ndefs; i++)
+        unpublish_def(engine, m, &m->defs[i]);
+    for (size_t g = 0; g < m->ngroups; g++)
+        if (hj_strmap_get(&engine->symtab.groups, m->groups[g]) == m)
+            hj_strmap_remove(&engine->symtab.groups, m->groups[g]);
+    for (size_t i = 0; i < m->ndeps; i++)
+        m->deps[i].module->users--;
+    if (m->eh_frame)
+        hj_eh_deregister(m->eh_frame);
+    if (m->tls_module)
+        hj_tls_unregister(m->tls_module);
+    hj_shim_unregister_range((uintptr_t)m->mem);
+    hj_region_free(engine->region, m->mem, m->mem_size);
+    if (m->prev)
+        m->prev->next = m->next;
+    else
+        engine->first = m->next;
+    if (m->next)
+        m->next->prev = m->prev;
+    else
+        engine->last = m->prev;
+    free_module(m);
+}
+
+static const hj_dep *find_user(hj_engine *engine, hj_module *m, const hj_module **user)
+{
+    for (const hj_module *u = engine->first; u; u = u->next)
+        for (size_t i = 0; i < u->ndeps; i++)
+            if (u->deps[i].module == m) {
+                *user = u;
+                return &u->deps[i];
+            }
+    return NULL;
+}
+
+static hj_status check_removable(hj_engine *engine, hj_module *m, hj_err *err)
+{
+    bool known = false;
+    for (hj_module *x = engine->first; x && !known; x = x->next)
+        known = x == m;
+    if (!known || m->removing)
+        return hj_fail(err, HJ_ERR_ARG, "hj_remove: module is not loaded in this engine");
+    const hj_module *user = NULL;
+    const hj_dep *dep = m->users ? find_user(engine, m, &user) : NULL;
+    if (dep)
+        return hj_fail(err, HJ_ERR_STATE, "cannot remove %s: module %s still refers to its symbol '%s'",
+                       m->name, user->name, dep->symbol);
+    return HJ_OK;
+}
+
+hj_status hj_remove(hj_engine *engine, hj_module *module)
+{
+    if (!engine || !module)
+        return engine ? hj_engine_fail(engine, &(hj_err){HJ_ERR_ARG, "hj_remove: module is NULL"})
+                      : HJ_ERR_ARG;
+    hj_err err;
+    pthread_mutex_lock(&engine->lock);
+    hj_status st = check_removable(engine, module, &err);
+    if (st == HJ_OK)
+        module->removing = true;
+    pthread_mutex_unlock(&engine->lock);
+    if (st != HJ_OK)
+        return hj_engine_fail(engine, &err);
+    hj_module_run_finis(module);
+    pthread_mutex_lock(&engine->lock);
+    hj_module_destroy_locked(engine, module);
+    pthread_mutex_unlock(&engine->lock);
+    return HJ_OK;
+}

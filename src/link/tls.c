@@ -1,0 +1,197 @@
+#include "link/tls.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHUNK_BITS 8
+#define CHUNK_SIZE (1u << CHUNK_BITS)
+#define MAX_CHUNKS 256 /* 65536 module ids */
+
+typedef struct tls_template {
+    const void *image;
+    size_t image_size, block_size, align;
+    uint64_t generation; /* odd while registered; a thread's block is valid for one value */
+} tls_template;
+
+typedef struct tls_block {
+    void *block;
+    uint64_t generation;
+} tls_block;
+
+typedef struct tls_thread {
+    size_t capacity;
+    tls_block blocks[];
+} tls_thread;
+
+/* Chunks are never moved, so a reader needs no lock to find a template. */
+static tls_template *chunks[MAX_CHUNKS];
+static uint32_t *free_ids;
+static size_t nfree_ids, cap_free_ids, next_id = 1;
+static pthread_mutex_t tls_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_key_t thread_key;
+static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+static __thread tls_thread *self;
+
+typedef void *(*tls_get_addr_fn)(void *);
+static tls_get_addr_fn libc_tls_get_addr;
+
+static void free_thread(void *arg)
+{
+    tls_thread *t = arg;
+    for (size_t i = 0; t && i < t->capacity; i++)
+        free(t->blocks[i].block);
+    free(t);
+}
+
+static void init_once(void)
+{
+    pthread_key_create(&thread_key, free_thread);
+    libc_tls_get_addr = (tls_get_addr_fn)dlsym(RTLD_DEFAULT, "__tls_get_addr");
+}
+
+static tls_template *template_of(uint64_t id)
+{
+    tls_template *chunk = chunks[id >> CHUNK_BITS];
+    return chunk ? &chunk[id & (CHUNK_SIZE - 1)] : NULL;
+}
+
+/* ------------------------------------------------------------------------------------
+ * Registration
+ * ------------------------------------------------------------------------------------ */
+
+static bool take_id(uint32_t *id)
+{
+    if (nfree_ids) {
+        *id = free_ids[--nfree_ids];
+        return true;
+    }
+    if (next_id >= (size_t)MAX_CHUNKS * CHUNK_SIZE)
+        return false;
+    if (!chunks[next_id >> CHUNK_BITS]) {
+        chunks[next_id >> CHUNK_BITS] = calloc(CHUNK_SIZE, sizeof(tls_template));
+        if (!chunks[next_id >> CHUNK_BITS])
+            return false;
+    }
+    *id = (uint32_t)next_id++;
+    return true;
+}
+
+/* Unregistering must not fail, so the free list has room for every id handed out. */
+static bool reserve_free_slot(void)
+{
+    if (next_id < cap_free_ids)
+        return true;
+    size_t cap = cap_free_ids * 2 + 16;
+    uint32_t *grown = realloc(free_ids, cap * sizeof *grown);
+    if (!grown)
+        return false;
+    free_ids = grown;
+    cap_free_ids = cap;
+    return true;
+}
+
+hj_status hj_tls_register(const void *image, size_t image_size, size_t block_size,
+                          size_t align, uint64_t *module, hj_err *err)
+{
+    pthread_once(&key_once, init_once);
+    pthread_mutex_lock(&tls_lock);
+    uint32_t id;
+    bool ok = reserve_free_slot() && take_id(&id);
+    if (ok) {
+        tls_template *t = template_of(id);
+        uint64_t generation = (t->generation | 1) + 2;
+        t->image = image;
+        t->image_size = image_size;
+        t->block_size = block_size ? block_size : 1;
+        t->align = align < sizeof(void *) ? sizeof(void *) : align;
+        __atomic_store_n(&t->generation, generation, __ATOMIC_RELEASE);
+        *module = HJ_TLS_TAG | id;
+    }
+    pthread_mutex_unlock(&tls_lock);
+    return ok ? HJ_OK : hj_fail(err, HJ_ERR_NOMEM, "no thread-local storage id left");
+}
+
+void hj_tls_unregister(uint64_t module)
+{
+    uint32_t id = (uint32_t)(module & ~HJ_TLS_TAG);
+    pthread_mutex_lock(&tls_lock);
+    tls_template *t = template_of(id);
+    __atomic_store_n(&t->generation, t->generation + 1, __ATOMIC_RELEASE); /* even: retired */
+    t->image = NULL;
+    free_ids[nfree_ids++] = id; /* room was reserved at registration */
+    pthread_mutex_unlock(&tls_lock);
+    tls_thread *mine = self;
+    if (mine && id < mine->capacity) { /* this thread's block goes at once */
+        free(mine->blocks[id].block);
+        mine->blocks[id] = (tls_block){0};
+    }
+}
+
+/* ------------------------------------------------------------------------------------
+ * Access
+ * ------------------------------------------------------------------------------------ */
+
+static tls_thread *grow_thread(tls_thread *t, size_t id)
+{
+    size_t capacity = t ? t->capacity : 0, want = capacity ? capacity : 16;
+    while (want <= id)
+        want *= 2;
+    tls_thread *grown = realloc(t, sizeof *grown + want * sizeof(tls_block));
+    if (!grown)
+        return NULL;
+    memset(&grown->blocks[capacity], 0, (want - capacity) * sizeof(tls_block));
+    grown->capacity = want;
+    pthread_setspecific(thread_key, grown);
+    return self = grown;
+}
+
+static void *new_block(uint64_t id, tls_block *slot)
+{
+    pthread_mutex_lock(&tls_lock);
+    tls_template *t = template_of(id);
+    size_t size = (t->block_size + t->align - 1) & ~(t->align - 1);
+    void *block = aligned_alloc(t->align, size);
+    if (block) {
+        memcpy(block, t->image, t->image_size);
+        memset((char *)block + t->image_size, 0, size - t->image_size);
+        free(slot->block);
+        *slot = (tls_block){block, t->generation};
+    }
+    pthread_mutex_unlock(&tls_lock);
+    return block;
+}
+
+static void *slow_path(uint64_t id, uint64_t offset)
+{
+    tls_thread *t = self;
+    if (!t || id >= t->capacity)
+        t = grow_thread(t, id);
+    void *block = t ? new_block(id, &t->blocks[id]) : NULL;
+    if (!block)
+        abort(); /* as glibc does when it cannot allocate a TLS block */
+    return (char *)block + offset;
+}
+
+typedef struct tls_index {
+    uint64_t module, offset;
+} tls_index;
+
+void *hj_tls_get_addr(void *arg)
+{
+    const tls_index *ti = arg;
+    if (!(ti->module & HJ_TLS_TAG)) {
+        pthread_once(&key_once, init_once);
+        return libc_tls_get_addr(arg);
+    }
+    uint64_t id = ti->module & ~HJ_TLS_TAG;
+    tls_thread *t = self;
+    if (t && id < t->capacity) {
+        tls_block *b = &t->blocks[id];
+        if (b->block && b->generation == __atomic_load_n(&template_of(id)->generation, __ATOMIC_ACQUIRE))
+            return (char *)b->block + ti->offset;
+    }
+    return slow_path(id, ti->offset);
+}

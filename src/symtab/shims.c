@@ -1,0 +1,131 @@
+/* Built-in shims. glibc keeps atexit, at_quick_exit, pthread_atfork and
+ * __stack_chk_fail_local in libc_nonshared.a, linked into each executable and shared
+ * object, where they pass that object's __dso_handle to libc. A JIT module has no such
+ * archive linked in, so the engine provides them and finds the calling module, and with
+ * it the handle, from the caller's return address. */
+#include "symtab/symtab.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "link/tls.h"
+
+int __cxa_atexit(void (*fn)(void *), void *arg, void *dso_handle);
+int __cxa_at_quick_exit(void (*fn)(void), void *dso_handle);
+int __register_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void),
+                      void *dso_handle);
+void __cxa_finalize(void *dso_handle);
+void __stack_chk_fail(void);
+
+typedef struct shim_range {
+    uintptr_t start, end;
+    void *dso_handle;
+} shim_range;
+
+static shim_range *ranges;
+static size_t nranges, cap_ranges;
+static pthread_mutex_t ranges_lock = PTHREAD_MUTEX_INITIALIZER;
+
+hj_status hj_shim_register_range(uintptr_t start, uintptr_t end, void *dso_handle, hj_err *err)
+{
+    pthread_mutex_lock(&ranges_lock);
+    if (nranges == cap_ranges) {
+        size_t cap = cap_ranges * 2 + 16;
+        shim_range *grown = realloc(ranges, cap * sizeof *grown);
+        if (!grown) {
+            pthread_mutex_unlock(&ranges_lock);
+            return hj_fail(err, HJ_ERR_NOMEM, "out of memory");
+        }
+        ranges = grown;
+        cap_ranges = cap;
+    }
+    ranges[nranges++] = (shim_range){start, end, dso_handle};
+    pthread_mutex_unlock(&ranges_lock);
+    return HJ_OK;
+}
+
+void hj_shim_unregister_range(uintptr_t start)
+{
+    pthread_mutex_lock(&ranges_lock);
+    for (size_t i = 0; i < nranges; i++)
+        if (ranges[i].start == start) {
+            ranges[i] = ranges[--nranges];
+            break;
+        }
+    pthread_mutex_unlock(&ranges_lock);
+}
+
+static void *caller_handle(void *return_address)
+{
+    uintptr_t pc = (uintptr_t)return_address;
+    void *handle = NULL;
+    pthread_mutex_lock(&ranges_lock);
+    for (size_t i = 0; i < nranges && !handle; i++)
+        if (pc >= ranges[i].start && pc < ranges[i].end)
+            handle = ranges[i].dso_handle;
+    pthread_mutex_unlock(&ranges_lock);
+    return handle;
+}
+
+void hj_shim_finalize(void *dso_handle)
+{
+    __cxa_finalize(dso_handle);
+}
+
+/* ------------------------------------------------------------------------------------
+ * The shims
+ * ------------------------------------------------------------------------------------ */
+
+static void call_plain(void *fn)
+{
+    void (*plain)(void);
+    memcpy(&plain, &fn, sizeof plain);
+    plain();
+}
+
+/* atexit's function takes no argument; it is registered through a thunk that calls it,
+ * so that no function is ever called through a pointer of the wrong type. */
+static int shim_atexit(void (*fn)(void))
+{
+    void *arg;
+    memcpy(&arg, &fn, sizeof arg);
+    return __cxa_atexit(call_plain, arg, caller_handle(__builtin_return_address(0)));
+}
+
+static int shim_at_quick_exit(void (*fn)(void))
+{
+    return __cxa_at_quick_exit(fn, caller_handle(__builtin_return_address(0)));
+}
+
+static int shim_pthread_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void))
+{
+    return __register_atfork(prepare, parent, child, caller_handle(__builtin_return_address(0)));
+}
+
+static void shim_stack_chk_fail_local(void)
+{
+    __stack_chk_fail();
+}
+
+typedef struct shim {
+    const char *name;
+    void *addr;
+} shim;
+
+bool hj_shim_lookup(const char *name, const char *tls_get_addr_name, uintptr_t *addr)
+{
+    const shim table[] = {
+        {"atexit", (void *)shim_atexit},
+        {"at_quick_exit", (void *)shim_at_quick_exit},
+        {"pthread_atfork", (void *)shim_pthread_atfork},
+        {"__stack_chk_fail_local", (void *)shim_stack_chk_fail_local},
+        {tls_get_addr_name, (void *)hj_tls_get_addr},
+    };
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (table[i].name && !strcmp(table[i].name, name)) {
+            *addr = (uintptr_t)table[i].addr;
+            return true;
+        }
+    return false;
+}
