@@ -261,6 +261,7 @@ if [ ! -d "$OBJ_HIDDEN" ]; then
     mv "$OBJ_HIDDEN.tmp" "$OBJ_HIDDEN"
 fi
 OBJS_HIDDEN=("${OBJS[@]/#obj\//obj-hidden/}")
+N_INTERNAL=$(awk '{ n += $2 } END { print n + 0 }' "$BUILD/internal2hidden.log")
 NRELOC=$(cd "$BUILD" && readelf -rW "${OBJS[@]}" | awk '$3 ~ /^R_/ { n++ } END { print n+0 }')
 NRELOC_TEXT=$(cd "$BUILD" && readelf -rW "${OBJS[@]}" | awk '/^Relocation section/ { eh = ($3 ~ /eh_frame/) } $3 ~ /^R_/ && !eh { n++ } END { print n+0 }')
 
@@ -313,7 +314,7 @@ NAME[jitlink]="llvm-jitlink$LLVM_SUFFIX"
 CMD[jitlink]="$JITLINK ${OBJS[*]} -args ${OBJS[0]} $SCRIPT $SCRIPT_ARG"
 AVAIL[jitlink]=ok; [ $HAVE_JITLINK = 1 ] || AVAIL[jitlink]="missing ($JITLINK)"
 
-NAME[jitlink_hidden]="llvm-jitlink$LLVM_SUFFIX, internal→hidden objects"
+NAME[jitlink_hidden]="llvm-jitlink$LLVM_SUFFIX, internal→hidden objects ($N_INTERNAL symbols changed)"
 CMD[jitlink_hidden]="$JITLINK ${OBJS_HIDDEN[*]} -args ${OBJS_HIDDEN[0]} $SCRIPT $SCRIPT_ARG"
 AVAIL[jitlink_hidden]=${AVAIL[jitlink]}
 
@@ -475,7 +476,7 @@ for id in "${LROWS[@]}"; do
     case $id in
         hotjit_stats) how="\`--stats\`: T of \"link N modules, R relocations in T ms\"" ;;
         rtdyld_times) how="\`-show-times\`: wall of \"load/add object files\" + \"link object files\"" ;;
-        jitlink_times) how="\`-show-times\` (internal→hidden objects): wall of \"load/add\" + \"link\"" ;;
+        jitlink_times) how="\`-show-times\`: wall of \"load/add object files\" + \"link object files\"" ;;
     esac
     label=${NAME[$base]}
     if [ "${AVAIL[$base]}" != ok ]; then

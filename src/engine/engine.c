@@ -63,6 +63,9 @@ hj_status hj_engine_create(hj_engine **out, const hj_engine_options *opts)
     if (st == HJ_OK)
         st = hj_stubs_create(&engine->stubs, engine->region, engine->arch,
                              undefined_function_trap, engine, &err);
+    /* Native links take compiler runtime helpers (__mulxc3, __udivti3, ...) from libgcc;
+     * its shared form provides them here, and the unwinder with them. */
+    dlopen("libgcc_s.so.1", RTLD_NOW | RTLD_GLOBAL);
     if (st == HJ_OK && pthread_mutex_init(&engine->lock, NULL) != 0)
         st = HJ_ERR_NOMEM;
     if (st != HJ_OK) {
@@ -75,17 +78,60 @@ hj_status hj_engine_create(hj_engine **out, const hj_engine_options *opts)
     return HJ_OK;
 }
 
+typedef struct ordered_fini {
+    hj_initfn fn;
+    size_t module;
+} ordered_fini;
+
+static int compare_fini(const void *a, const void *b)
+{
+    const ordered_fini *x = a, *y = b;
+    if (x->fn.priority != y->fn.priority)
+        return x->fn.priority < y->fn.priority ? -1 : 1;
+    if (x->module != y->module)
+        return x->module < y->module ? -1 : 1;
+    return x->fn.seq < y->fn.seq ? -1 : x->fn.seq > y->fn.seq;
+}
+
+/* As at a native program's exit: every module's atexit/__cxa_atexit handlers, then all
+ * fini_array entries of all modules in one order (priority, then load order, run
+ * backwards), and only then is any memory freed, since destructors of one module may
+ * use another's data. */
+static void run_all_finis(hj_engine *engine)
+{
+    size_t n = 0, position = 0;
+    for (hj_module *m = engine->last; m; m = m->prev) {
+        hj_shim_finalize(m);
+        n += m->nfinis;
+    }
+    ordered_fini *all = malloc((n + 1) * sizeof *all);
+    size_t count = 0;
+    for (hj_module *m = engine->first; m; m = m->next, position++)
+        for (size_t i = 0; i < m->nfinis; i++) {
+            if (all)
+                all[count++] = (ordered_fini){m->finis[i], position};
+            else /* no memory to sort: per module, newest first, still before any free */
+                m->finis[m->nfinis - 1 - i].fn();
+        }
+    if (all) {
+        qsort(all, count, sizeof *all, compare_fini);
+        for (size_t i = count; i-- > 0;)
+            all[i].fn.fn();
+    }
+    free(all);
+    for (hj_module *m = engine->first; m; m = m->next)
+        m->nfinis = 0;
+}
+
 void hj_engine_destroy(hj_engine *engine)
 {
     if (!engine)
         return;
-    while (engine->last) {
-        hj_module *m = engine->last;
-        hj_module_run_finis(m);
-        pthread_mutex_lock(&engine->lock);
-        hj_module_destroy_locked(engine, m);
-        pthread_mutex_unlock(&engine->lock);
-    }
+    run_all_finis(engine);
+    pthread_mutex_lock(&engine->lock);
+    while (engine->last)
+        hj_module_destroy_locked(engine, engine->last);
+    pthread_mutex_unlock(&engine->lock);
     hj_stubs_destroy(engine->stubs);
     hj_region_destroy(engine->region);
     hj_symtab_free(&engine->symtab);

@@ -39,11 +39,13 @@
 # -fno-pic objects. For programs marked TLS=1 the driver therefore adds
 # -ftls-model=global-dynamic to the compile flags, and, because both gcc and clang
 # IGNORE that option for -fPIE/-fno-pic code (a -ftls-model option can only make the
-# model more static than the default, never less; checked with gcc 12 and clang 14),
-# it also replaces -fPIE/-fno-pic by -fPIC for the sources that mention a thread-local
-# keyword (_Thread_local, thread_local, __thread). The optimisation level and code
-# model of the mode are kept, and the other sources keep the mode's flags, so a TLS
-# program in a nopic mode mixes PIC and non-PIC modules.
+# model more static than the default, never less; checked with gcc 12 and clang 14;
+# gcc's tls_model("global-dynamic") attribute would work but ICEs with -fno-pic
+# -mcmodel=large, and clang ignores it), every object of a TLS program that still
+# contains a static-TLS relocation (R_X86_64_TPOFF32/TPOFF64/GOTTPOFF) is compiled
+# again with -fPIC in place of -fPIE/-fno-pic. The optimisation level and code model
+# of the mode are kept, and objects without TLS accesses keep the mode's flags, so a
+# TLS program in a nopic mode mixes PIC and non-PIC modules.
 #
 # Negative test (EXPECT=reject): the objects are still built and run natively (to show
 # the program is valid), then hotjit must exit with a non-zero status, print nothing
@@ -70,6 +72,7 @@ MODE=$4
 WORKDIR=$5
 
 [ -d "$PROGDIR" ] || die "no program directory: $PROGDIR"
+command -v readelf >/dev/null || die "readelf (binutils) is needed"
 PROG=$(basename "$PROGDIR")
 TIMEOUT=${HOTJIT_E2E_TIMEOUT:-60}
 
@@ -134,26 +137,25 @@ for s in $SOURCES; do
   src=$PROGDIR/$s
   [ -f "$src" ] || die "$src: no such source"
   obj=$WORKDIR/${s%.*}.o
-  pic=$PICFLAG
   tlsflags=()
-  if [ "$TLS" = 1 ]; then
-    # See the header: -ftls-model=global-dynamic alone is ignored for -fPIE/-fno-pic.
-    tlsflags=(-ftls-model=global-dynamic)
-    if grep -qE '_Thread_local|thread_local|__thread' "$src"; then
-      pic=-fPIC
+  # See the header: -ftls-model=global-dynamic alone is ignored for -fPIE/-fno-pic.
+  [ "$TLS" = 1 ] && tlsflags=(-ftls-model=global-dynamic)
+  for pic in $PICFLAG -fPIC; do
+    case $s in
+      *.c) cmd=($CC -std=gnu11 $CFLAGS) ;;
+      *)   cmd=($CXX -std=gnu++17 $CXXFLAGS) ;;
+    esac
+    cmd+=($OPT $pic $CMODEL $DEBUGFLAG "${tlsflags[@]}" -Wall -pthread ${HOTJIT_E2E_EXTRA_CFLAGS:-})
+    cmd+=(-c "$src" -o "$obj")
+    echo "+ ${cmd[*]}" >>"$WORKDIR/build.log"
+    if ! "${cmd[@]}" >>"$WORKDIR/build.log" 2>&1; then
+      cat "$WORKDIR/build.log" >&2
+      die "compile failed: $s ($COMPILER $MODE)"
     fi
-  fi
-  case $s in
-    *.c) cmd=($CC -std=gnu11 $CFLAGS) ;;
-    *)   cmd=($CXX -std=gnu++17 $CXXFLAGS) ;;
-  esac
-  cmd+=($OPT $pic $CMODEL $DEBUGFLAG "${tlsflags[@]}" -Wall -pthread ${HOTJIT_E2E_EXTRA_CFLAGS:-})
-  cmd+=(-c "$src" -o "$obj")
-  echo "+ ${cmd[*]}" >>"$WORKDIR/build.log"
-  if ! "${cmd[@]}" >>"$WORKDIR/build.log" 2>&1; then
-    cat "$WORKDIR/build.log" >&2
-    die "compile failed: $s ($COMPILER $MODE)"
-  fi
+    { [ "$TLS" = 1 ] && [ "$pic" != -fPIC ]; } || break
+    readelf -rW "$obj" | grep -qE 'R_X86_64_(TPOFF32|TPOFF64|GOTTPOFF)' || break
+    echo "# $s: static TLS model despite -ftls-model=global-dynamic: again with -fPIC" >>"$WORKDIR/build.log"
+  done
   OBJS+=("$obj")
 done
 

@@ -32,7 +32,8 @@ int main()
         std::printf("%s | square? %s | printable: %s\n", s->describe().c_str(),
                     is_square(*s) ? "yes" : "no", p ? print_any(*p).c_str() : "-");
     }
-    std::printf("typeid(*v[1]) == typeid(Square): %s\n", typeid(*v[1]) == typeid(Square) ? "yes" : "no");
+    const Shape &second = *v[1];
+    std::printf("typeid(*v[1]) == typeid(Square): %s\n", typeid(second) == typeid(Square) ? "yes" : "no");
     std::printf("same_type(v[2], v[4]): %s, same_type(v[1], v[2]): %s\n",
                 same_type(*v[2], *v[4]) ? "yes" : "no", same_type(*v[1], *v[2]) ? "yes" : "no");
     std::printf("dynamic_cast<ColoredSquare*>(v[2]) %s\n",

@@ -1,7 +1,8 @@
 /* longdouble: x87 long double arithmetic and libm (sqrtl, expl, logl, sinl,
  * powl, fmal, cbrtl) across modules; long double arguments and returns by value,
  * long double globals/tables in .data/.rodata, _Complex double and
- * _Complex long double returns across modules. */
+ * _Complex long double returns across modules (libgcc's __muldc3/__mulxc3);
+ * 128-bit integer division (libgcc's __udivti3/__umodti3/__divti3). */
 #ifndef LD_H
 #define LD_H
 #include <complex.h>
@@ -17,4 +18,6 @@ _Complex double cmul_d(_Complex double a, _Complex double b);       /* ldmath.c 
 _Complex long double cmul_ld(_Complex long double a, _Complex long double b);
 long double main_hypot(long double a, long double b);               /* main.c */
 long double ld_mix(int i, long double a, double d, long double b, float f); /* ldmath.c */
+unsigned __int128 u128_divmod(unsigned __int128 a, unsigned __int128 b, unsigned __int128 *rem);
+__int128 i128_div(__int128 a, __int128 b);   /* ldmath.c */
 #endif

@@ -45,3 +45,11 @@ long double ld_mix(int i, long double a, double d, long double b, float f)
 {
     return main_hypot(a, b) * i + d + f + sqrtl(fabsl(a - b));
 }
+
+unsigned __int128 u128_divmod(unsigned __int128 a, unsigned __int128 b, unsigned __int128 *rem)
+{
+    *rem = a % b;
+    return a / b;
+}
+
+__int128 i128_div(__int128 a, __int128 b) { return a / b; }

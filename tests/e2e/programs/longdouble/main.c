@@ -5,6 +5,22 @@
 
 long double main_hypot(long double a, long double b) { return sqrtl(a * a + b * b); }
 
+static const char *u128_str(unsigned __int128 v, char *buf)
+{
+    char tmp[48];
+    int n = 0;
+    volatile unsigned __int128 ten = 10;   /* not a constant: keeps the libgcc calls */
+    do {
+        unsigned __int128 r;
+        v = u128_divmod(v, ten, &r);
+        tmp[n++] = (char)('0' + (int)r);
+    } while (v);
+    for (int i = 0; i < n; i++)
+        buf[i] = tmp[n - 1 - i];
+    buf[n] = 0;
+    return buf;
+}
+
 static long double my_cube(long double x) { return x * x * x; }
 
 int main(void)
@@ -35,5 +51,10 @@ int main(void)
     printf("cmul_d=(%.17g, %.17g)\n", creal(cd), cimag(cd));
     _Complex long double cl = cmul_ld(0.5L + 1.5L * I, -2.0L + 0.25L * I);
     printf("cmul_ld=(%.21Lg, %.21Lg)\n", creall(cl), cimagl(cl));
+    char b1[48], b2[48];
+    unsigned __int128 big = ((unsigned __int128)0xfedcba9876543210ULL << 64) | 0x0123456789abcdefULL;
+    printf("u128=%s\n", u128_str(big, b1));
+    __int128 q = i128_div(-(__int128)big / 3, (__int128)1000000007);
+    printf("i128_div sign=%s |q|=%s\n", q < 0 ? "-" : "+", u128_str((unsigned __int128)(q < 0 ? -q : q), b2));
     return 0;
 }

@@ -23,7 +23,7 @@ void *worker(void *arg)
         r->big_sum += tl_big[i];
     tl_scale *= id + 1;
     r->scaled = tl_scale;
-    snprintf(tl_name, sizeof tl_name, "worker-%d", id);
+    snprintf(tl_name, sizeof tl_name, "worker-%u", (unsigned)id & 0xffu);
     snprintf(r->name, sizeof r->name, "%s", tl_name);
     main_tl += id * 10;
     r->main_tl = main_tl;

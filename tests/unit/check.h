@@ -1,0 +1,62 @@
+/* A minimal test harness: CHECK records a failure and goes on; a test binary exits
+ * non-zero when any check failed. Every message names file, line and expression. */
+#ifndef HJ_TESTS_CHECK_H
+#define HJ_TESTS_CHECK_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int check_failures;
+static int check_count;
+
+#define CHECK(cond)                                                                     \
+    do {                                                                                \
+        check_count++;                                                                  \
+        if (!(cond)) {                                                                  \
+            check_failures++;                                                           \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);    \
+        }                                                                               \
+    } while (0)
+
+#define CHECK_MSG(cond, ...)                                                            \
+    do {                                                                                \
+        check_count++;                                                                  \
+        if (!(cond)) {                                                                  \
+            check_failures++;                                                           \
+            fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);    \
+            fprintf(stderr, __VA_ARGS__);                                               \
+            fputc('\n', stderr);                                                        \
+        }                                                                               \
+    } while (0)
+
+#define CHECK_CONTAINS(haystack, needle)                                                \
+    CHECK_MSG(strstr((haystack), (needle)) != NULL, "'%s' does not contain '%s'",       \
+              (haystack), (needle))
+
+static inline int check_report(const char *name)
+{
+    printf("%s: %d checks, %d failed\n", name, check_count, check_failures);
+    return check_failures ? 1 : 0;
+}
+
+/* Reads a whole file into malloc'd memory (8-byte aligned); NULL on failure. */
+static inline void *check_read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    void *buf = malloc(n > 0 ? (size_t)n : 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    *size = (size_t)n;
+    return buf;
+}
+
+#endif
