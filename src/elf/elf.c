@@ -173,9 +173,17 @@ hj_status hj_elf_open(hj_elf *elf, const char *name, const void *data, size_t si
     return check_linked_tables(elf, err);
 }
 
+#ifndef SHN_X86_64_LCOMMON
+#define SHN_X86_64_LCOMMON 0xff02
+#endif
+
 size_t hj_elf_symbol_section(const hj_elf *elf, size_t index)
 {
     const Elf64_Sym *sym = &elf->syms[index];
+    /* -mcmodel=medium's large common symbols are common symbols like any other here:
+     * the whole engine region is in reach of 64-bit and 32-bit PC-relative code alike. */
+    if (sym->st_shndx == SHN_X86_64_LCOMMON && elf->ehdr->e_machine == EM_X86_64)
+        return SHN_COMMON;
     if (sym->st_shndx == SHN_XINDEX)
         return elf->symtab_shndx ? elf->symtab_shndx[index] : SIZE_MAX;
     return sym->st_shndx;

@@ -132,6 +132,7 @@ void hj_engine_destroy(hj_engine *engine)
     while (engine->last)
         hj_module_destroy_locked(engine, engine->last);
     pthread_mutex_unlock(&engine->lock);
+    hj_proxies_free(engine);
     hj_stubs_destroy(engine->stubs);
     hj_region_destroy(engine->region);
     hj_symtab_free(&engine->symtab);

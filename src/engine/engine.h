@@ -49,7 +49,19 @@ struct hj_engine {
     hj_module *first, *last; /* in load order */
     char errmsg[HJ_ERRMSG_MAX];
     hj_link_stats stats;
+    hj_strmap copies;        /* process symbol name (owned) -> read-only snapshot */
+    struct hj_copy_chunk *copy_chunks;
 };
+
+/* Near stand-ins for process symbols that a unit's 32-bit references cannot reach:
+ * a function gets an entry stub named after it (shared by all modules, so its address
+ * compares equal across them); read-only data (typeinfo, vtables, constants) gets a
+ * snapshot copy inside the region, as a static linker's copy relocation would give.
+ * Writable data gets nothing: its relocation then fails and says to use -fPIC.
+ * Stubs created are appended to new_stubs (for rollback). */
+hj_status hj_proxies_assign(hj_engine *engine, hj_link_unit *unit, uint32_t *new_stubs,
+                            size_t *nnew_stubs, hj_err *err);
+void hj_proxies_free(hj_engine *engine);
 
 /* Records err as the engine's message and returns its status. */
 hj_status hj_engine_fail(hj_engine *engine, const hj_err *err);

@@ -161,7 +161,7 @@ static hj_status add_dep(hj_module *m, hj_module *on, const char *symbol)
 
 static void target_from_def(hj_engine *engine, const hj_def *d, hj_target *t)
 {
-    *t = (hj_target){.kind = HJ_TARGET_ADDR, .size = d->size, .is_func = d->kind == HJ_DEF_FUNC,
+    *t = (hj_target){.kind = HJ_TARGET_ADDR, .size = d->size,
                      .is_tls = d->kind == HJ_DEF_TLS, .tls_module = d->tls_module,
                      .tls_offset = d->addr};
     t->addr = d->stub ? hj_stubs_address(engine->stubs, d->stub - 1) : d->addr;
@@ -181,13 +181,13 @@ static bool resolve_outside(hj_batch *b, size_t u, const hj_lsym *s, hj_target *
     }
     if (hj_symtab_host(&engine->symtab, s->name, &addr) ||
         hj_shim_lookup(s->name, engine->arch->tls_get_addr_name, &addr)) {
-        *t = (hj_target){.kind = HJ_TARGET_ADDR, .addr = addr, .is_func = s->type == STT_FUNC};
+        *t = (hj_target){.kind = HJ_TARGET_ADDR, .addr = addr};
         return true;
     }
     hj_proc_sym p;
     if (!hj_process_lookup(s->name, s->type == STT_TLS, engine->arch->thread_pointer(), &p))
         return false;
-    *t = (hj_target){.kind = HJ_TARGET_ADDR, .addr = p.addr, .size = p.size, .is_func = p.is_func,
+    *t = (hj_target){.kind = HJ_TARGET_ADDR, .addr = p.addr,
                      .is_tls = p.is_tls, .tls_static = p.tls_static, .tls_module = p.tls_module,
                      .tls_offset = p.tls_offset, .tls_tpoff = p.tls_tpoff};
     return true;
@@ -203,7 +203,7 @@ static hj_status resolve_symbol(hj_batch *b, size_t u, size_t i, size_t *missing
     } else if (w) {
         const hj_lsym *def = &b->units[UNIT_OF(w)].syms[SYM_OF(w)];
         s->target = (hj_target){.kind = HJ_TARGET_UNIT, .unit = &b->units[UNIT_OF(w)],
-                                .sym = SYM_OF(w), .size = def->size, .is_func = hj_lsym_is_func(def)};
+                                .sym = SYM_OF(w), .size = def->size};
         if (!hj_lsym_is_func(def) || def->bind == STB_WEAK)
             if (add_dep(b->modules[u], b->modules[UNIT_OF(w)], s->name) != HJ_OK)
                 return nomem(b);
@@ -255,17 +255,51 @@ static hj_status allocate_units(hj_batch *b)
     return HJ_OK;
 }
 
-static hj_status assign_stub(hj_batch *b, hj_lsym *s)
+static hj_status assign_stub(hj_batch *b, hj_lsym *s, const hj_lsym *alias_of)
 {
     hj_stubs *stubs = b->engine->stubs;
-    bool existed = hj_stubs_find(stubs, s->name) != UINT32_MAX;
     uint32_t index;
-    HJ_TRY(hj_stubs_get(stubs, s->name, &index, &b->err));
-    if (!existed)
-        b->new_stubs[b->nnew_stubs++] = index;
+    if (alias_of) { /* two names for one function: one canonical address */
+        index = alias_of->stub - 1;
+    } else {
+        bool existed = hj_stubs_find(stubs, s->name) != UINT32_MAX;
+        HJ_TRY(hj_stubs_get(stubs, s->name, &index, &b->err));
+        if (!existed)
+            b->new_stubs[b->nnew_stubs++] = index;
+    }
+    s->stub = index + 1;
     s->canonical = hj_stubs_address(stubs, index);
     s->direct_call = s->bind == STB_GLOBAL;
     return HJ_OK;
+}
+
+static const hj_lsym *sort_syms;
+
+static int compare_by_addr(const void *a, const void *b)
+{
+    uintptr_t x = sort_syms[*(const size_t *)a].addr, y = sort_syms[*(const size_t *)b].addr;
+    return x < y ? -1 : x > y;
+}
+
+/* Exported functions of a unit, in address order so that aliases sit side by side. */
+static hj_status assign_unit_stubs(hj_batch *b, hj_link_unit *unit)
+{
+    size_t n = 0, *order = malloc((unit->elf.nsyms + 1) * sizeof *order);
+    if (!order)
+        return nomem(b);
+    for (size_t i = unit->first_global; i && i < unit->elf.nsyms; i++)
+        if (unit->syms[i].target.kind == HJ_TARGET_SELF && hj_lsym_is_func(&unit->syms[i]))
+            order[n++] = i;
+    sort_syms = unit->syms;
+    qsort(order, n, sizeof *order, compare_by_addr);
+    hj_status st = HJ_OK;
+    for (size_t k = 0; k < n && st == HJ_OK; k++) {
+        hj_lsym *s = &unit->syms[order[k]];
+        const hj_lsym *prev = k ? &unit->syms[order[k - 1]] : NULL;
+        st = assign_stub(b, s, prev && prev->addr == s->addr ? prev : NULL);
+    }
+    free(order);
+    return st;
 }
 
 static hj_status assign_stubs_and_tls(hj_batch *b)
@@ -278,9 +312,8 @@ static hj_status assign_stubs_and_tls(hj_batch *b)
         return nomem(b);
     for (size_t u = 0; u < b->count; u++) {
         hj_link_unit *unit = &b->units[u];
-        for (size_t i = unit->first_global; i && i < unit->elf.nsyms; i++)
-            if (unit->syms[i].target.kind == HJ_TARGET_SELF && hj_lsym_is_func(&unit->syms[i]))
-                HJ_TRY(assign_stub(b, &unit->syms[i]));
+        HJ_TRY(assign_unit_stubs(b, unit));
+        HJ_TRY(hj_proxies_assign(b->engine, unit, b->new_stubs, &b->nnew_stubs, &b->err));
         if (unit->tls_size)
             HJ_TRY(hj_tls_register((void *)(unit->seg_addr[HJ_SEG_RO] + unit->tls_image_offset),
                                    unit->tls_image_size, unit->tls_size, unit->tls_align,
@@ -294,7 +327,7 @@ static hj_status assign_stubs_and_tls(hj_batch *b)
  * The module records: definitions, groups, destructors
  * ------------------------------------------------------------------------------------ */
 
-static hj_def def_of(const hj_link_unit *unit, const hj_lsym *s, hj_module *m, hj_engine *e)
+static hj_def def_of(const hj_link_unit *unit, const hj_lsym *s, hj_module *m)
 {
     hj_def d = {.name = m->strtab + (s->name - unit->elf.strtab), .module = m, .addr = s->addr,
                 .size = s->size, .kind = HJ_DEF_DATA,
@@ -305,8 +338,7 @@ static hj_def def_of(const hj_link_unit *unit, const hj_lsym *s, hj_module *m, h
         d.kind = HJ_DEF_TLS;
     if (hj_lsym_is_func(s)) {
         d.kind = HJ_DEF_FUNC;
-        uint32_t stub = hj_stubs_find(e->stubs, s->name);
-        d.stub = stub == UINT32_MAX ? 0 : stub + 1;
+        d.stub = s->stub;
     }
     const hj_lsec *sec = s->section < unit->elf.shnum ? &unit->secs[s->section] : NULL;
     for (size_t g = 0; sec && g < unit->ngroups; g++) {
@@ -334,7 +366,7 @@ static hj_status build_module(hj_batch *b, size_t u)
     memcpy(m->strtab, unit->elf.strtab, unit->elf.strtab_size);
     for (size_t i = unit->first_global; i && i < unit->elf.nsyms; i++)
         if (hj_link_defines(unit, i) && unit->syms[i].target.kind == HJ_TARGET_SELF)
-            m->defs[m->ndefs++] = def_of(unit, &unit->syms[i], m, b->engine);
+            m->defs[m->ndefs++] = def_of(unit, &unit->syms[i], m);
     for (size_t g = 0; g < unit->ngroups; g++)
         if (unit->groups[g].keep)
             m->groups[m->ngroups++] = m->strtab + (unit->groups[g].signature - unit->elf.strtab);

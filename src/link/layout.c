@@ -91,24 +91,24 @@ static bool address_is_near(uintptr_t target, uintptr_t base, uintptr_t end, int
     return lo < reach - margin && lo > -reach + margin && hi < reach - margin && hi > -reach + margin;
 }
 
-/* A branch, or a 32-bit address of a function, that cannot reach its process target
- * goes through a call stub of this unit instead. */
-static bool needs_call_stub(const hj_link_unit *unit, const hj_reloc_desc *desc, const hj_lsym *sym,
-                            uintptr_t base, uintptr_t end)
+static bool is_process_target(const hj_lsym *sym)
 {
-    const hj_target *t = &sym->target;
-    if (sym->bind == STB_LOCAL || (t->kind != HJ_TARGET_ADDR && t->kind != HJ_TARGET_WEAK0))
-        return false;
-    bool narrow = desc->size < 8;
-    bool wants = desc->op == HJ_OP_CALL ||
-                 (narrow && t->is_func && (desc->op == HJ_OP_PCREL || desc->op == HJ_OP_ABS));
-    if (!wants)
+    return sym->bind != STB_LOCAL &&
+           (sym->target.kind == HJ_TARGET_ADDR || sym->target.kind == HJ_TARGET_WEAK0);
+}
+
+/* A narrow field that cannot hold a process symbol's address from anywhere in the
+ * region: branches get a call stub of this unit, other references a proxy. */
+static bool out_of_reach(const hj_link_unit *unit, const hj_reloc_desc *desc, uintptr_t target,
+                         uintptr_t base, uintptr_t end)
+{
+    if (desc->size >= 8)
         return false;
     if (desc->op == HJ_OP_ABS) {
         uint8_t scratch[8];
-        return !unit->arch->apply(desc, scratch, t->addr);
+        return !unit->arch->apply(desc, scratch, target);
     }
-    return !address_is_near(t->addr, base, end, unit->arch->pcrel_reach);
+    return !address_is_near(target, base, end, unit->arch->pcrel_reach);
 }
 
 static hj_status count_tables(hj_link_unit *unit, const hj_reloc_desc *desc, size_t symi,
@@ -128,9 +128,16 @@ static hj_status count_tables(hj_link_unit *unit, const hj_reloc_desc *desc, siz
     default:
         break;
     }
-    if (!sym->call_stub && needs_call_stub(unit, desc, sym, base, end)) {
+    if (!is_process_target(sym))
+        return HJ_OK;
+    if (desc->op == HJ_OP_SIZE)
+        sym->wants_size = true;
+    bool far = out_of_reach(unit, desc, sym->target.addr, base, end);
+    if (far && desc->op == HJ_OP_CALL && !sym->call_stub) {
         HJ_TRY(add_got(unit, &sym->got, symi, GOT_PLAIN, 1, err));
         sym->call_stub = (uint32_t)++unit->nstubs;
+    } else if (far && (desc->op == HJ_OP_ABS || desc->op == HJ_OP_PCREL)) {
+        sym->wants_proxy = true;
     }
     return HJ_OK;
 }

@@ -36,7 +36,6 @@ typedef struct hj_target {
     size_t sym;         /* HJ_TARGET_UNIT: symbol index in that unit */
     uintptr_t addr;     /* HJ_TARGET_ADDR: canonical address (a JIT function's entry stub) */
     uint64_t size;
-    bool is_func;
     bool is_tls;        /* addr is meaningless; use the tls fields */
     bool tls_static;    /* process TLS in the static block: tpoff is valid */
     uint64_t tls_module;
@@ -55,6 +54,11 @@ typedef struct hj_lsym {
     uintptr_t canonical; /* address when taken: the entry stub of an exported function */
     bool direct_call;    /* branches may go to addr, bypassing the entry stub */
     uint32_t got, gd_got, tpoff_got, call_stub; /* index + 1, 0 when absent */
+    /* Set by layout for a process symbol: a 32-bit reference cannot reach it, so the
+     * caller should give it a near stand-in (target.addr) before relocation; and a
+     * SIZE relocation wants target.size. */
+    bool wants_proxy, wants_size;
+    uint32_t stub;       /* entry stub index + 1 of an exported function (set by the caller) */
 } hj_lsym;
 
 typedef struct hj_lsec {

@@ -139,8 +139,7 @@ static hj_status compute(const hj_link_unit *unit, const hj_place *at, const hj_
     case HJ_OP_NONE: return HJ_OK;
     case HJ_OP_ABS:
     case HJ_OP_PCREL: {
-        uintptr_t S = (v->stub && at->desc->size < 8) ? v->stub : v->canonical;
-        *out = S + (uint64_t)a - (at->desc->op == HJ_OP_PCREL ? at->p : 0);
+        *out = v->canonical + (uint64_t)a - (at->desc->op == HJ_OP_PCREL ? at->p : 0);
         return HJ_OK;
     }
     case HJ_OP_CALL: {
@@ -197,9 +196,9 @@ static hj_status value_for(const hj_link_unit *unit, const hj_place *at, const h
 static hj_status range_error(const hj_link_unit *unit, const hj_place *at, const hj_value *v,
                              uint64_t value, hj_err *err)
 {
-    const char *hint = v->in_process && !v->stub
-        ? "; the symbol lives in the process, beyond the reach of this reference: compile with "
-          "-fPIC or -fPIE so it goes through the GOT"
+    const char *hint = v->in_process
+        ? "; the symbol is writable data of the process, beyond the reach of this 32-bit "
+          "reference: compile with -fPIC so it goes through the GOT"
         : "";
     return hj_fail(err, HJ_ERR_RELOC, "%s: section %s offset 0x%llx: %s against '%s' out of range "
                    "(value 0x%llx at 0x%llx)%s", unit->elf.name, section_name(unit, at->section),

@@ -76,7 +76,7 @@ bool hj_process_lookup(const char *name, bool want_tls, uintptr_t thread_pointer
     void *addr = dlsym(RTLD_DEFAULT, name);
     if (!addr && dlerror())
         return false;
-    *out = (hj_proc_sym){.addr = (uintptr_t)addr, .is_func = !want_tls};
+    *out = (hj_proc_sym){.addr = (uintptr_t)addr};
     if (want_tls) {
         tls_search search = {(uintptr_t)addr, out, false};
         dl_iterate_phdr(find_tls_block, &search);
@@ -87,12 +87,54 @@ bool hj_process_lookup(const char *name, bool want_tls, uintptr_t thread_pointer
         out->tls_tpoff = (int64_t)((uintptr_t)addr - thread_pointer);
         return search.found;
     }
+    return true;
+}
+
+/* ------------------------------------------------------------------------------------
+ * What a process address is: asked only for the few symbols that need a proxy, since
+ * dladdr scans a library's whole symbol table.
+ * ------------------------------------------------------------------------------------ */
+
+typedef struct segment_search {
+    uintptr_t addr;
+    bool found, read_only;
+} segment_search;
+
+/* Read-only: in a load segment without write permission, or in the RELRO part that
+ * the dynamic linker made read-only after relocation. */
+static int find_segment(struct dl_phdr_info *info, size_t size, void *arg)
+{
+    segment_search *search = arg;
+    bool in_load = false, writable = false, in_relro = false;
+    for (size_t i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        uintptr_t start = info->dlpi_addr + ph->p_vaddr;
+        if (search->addr < start || search->addr >= start + ph->p_memsz)
+            continue;
+        if (ph->p_type == PT_LOAD) {
+            in_load = true;
+            writable = ph->p_flags & PF_W;
+        } else if (ph->p_type == PT_GNU_RELRO) {
+            in_relro = true;
+        }
+    }
+    if (!in_load)
+        return 0;
+    search->found = true;
+    search->read_only = !writable || in_relro;
+    return 1;
+}
+
+bool hj_process_describe(uintptr_t addr, hj_proc_info *out)
+{
     Dl_info info;
     const ElfW(Sym) *sym = NULL;
-    if (addr && dladdr1(addr, &info, (void **)&sym, RTLD_DL_SYMENT) && sym) {
-        int type = ELF64_ST_TYPE(sym->st_info);
-        out->is_func = type == STT_FUNC || type == STT_GNU_IFUNC;
-        out->size = sym->st_size;
-    }
+    if (!addr || !dladdr1((void *)addr, &info, (void **)&sym, RTLD_DL_SYMENT) || !sym)
+        return false;
+    int type = ELF64_ST_TYPE(sym->st_info);
+    segment_search search = {addr, false, false};
+    dl_iterate_phdr(find_segment, &search);
+    *out = (hj_proc_info){.is_func = type == STT_FUNC || type == STT_GNU_IFUNC,
+                          .size = sym->st_size, .read_only = search.found && search.read_only};
     return true;
 }

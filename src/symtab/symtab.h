@@ -41,8 +41,7 @@ bool hj_symtab_host(const hj_symtab *symtab, const char *name, uintptr_t *addr);
 /* A symbol of the process itself (dlsym), with what the linker needs to know of it. */
 typedef struct hj_proc_sym {
     uintptr_t addr;
-    uint64_t size;
-    bool is_func, is_tls, tls_static;
+    bool is_tls, tls_static;
     uint64_t tls_module, tls_offset;
     int64_t tls_tpoff;
 } hj_proc_sym;
@@ -50,6 +49,15 @@ typedef struct hj_proc_sym {
 /* want_tls: the reference is to a thread-local variable (module id and offset needed). */
 bool hj_process_lookup(const char *name, bool want_tls, uintptr_t thread_pointer,
                        hj_proc_sym *out);
+
+/* Properties of a process symbol's address, found through dladdr (slow: ask rarely). */
+typedef struct hj_proc_info {
+    bool is_func;
+    bool read_only; /* no write permission, or RELRO */
+    uint64_t size;
+} hj_proc_info;
+
+bool hj_process_describe(uintptr_t addr, hj_proc_info *out);
 
 /* Built-in shims: what libc keeps out of its shared object (atexit, at_quick_exit,
  * pthread_atfork, __stack_chk_fail_local) and __tls_get_addr. */

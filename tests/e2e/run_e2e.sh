@@ -10,7 +10,7 @@
 #                stdin  fed to both runs on standard input (default: /dev/null)
 # COMPILER     gcc or clang (C++ sources use g++ / clang++)
 # MODE         O0-pic | O2-pie | O3-nopic | O2-medium | O1-large | O2-nopic-large
-# WORKDIR      scratch directory (created; its old contents are removed)
+# WORKDIR      scratch directory (created; files of an earlier run are replaced)
 #
 # Each source is compiled to one object in WORKDIR. The objects are linked natively
 # and the native binary is run; then `HOTJIT run [-l ...] OBJS... -- ARGS...` is run
@@ -126,7 +126,9 @@ done
 # ---- workdir --------------------------------------------------------------------
 mkdir -p "$WORKDIR" || die "cannot create $WORKDIR"
 WORKDIR=$(cd "$WORKDIR" && pwd)
-rm -rf "${WORKDIR:?}"/*
+# remove only what an earlier run of this script left there
+rm -f "$WORKDIR"/*.o "$WORKDIR"/native "$WORKDIR"/build.log "$WORKDIR"/hotjit.cmd \
+      "$WORKDIR"/{native,hotjit}.{out,err,status}
 
 STDIN_FILE=/dev/null
 [ -f "$PROGDIR/stdin" ] && STDIN_FILE=$PROGDIR/stdin
@@ -153,7 +155,8 @@ for s in $SOURCES; do
       die "compile failed: $s ($COMPILER $MODE)"
     fi
     { [ "$TLS" = 1 ] && [ "$pic" != -fPIC ]; } || break
-    readelf -rW "$obj" | grep -qE 'R_X86_64_(TPOFF32|TPOFF64|GOTTPOFF)' || break
+    # (no grep -q: with pipefail, readelf's SIGPIPE would hide a match)
+    readelf -rW "$obj" | grep -E 'R_X86_64_(TPOFF32|TPOFF64|GOTTPOFF)' >/dev/null || break
     echo "# $s: static TLS model despite -ftls-model=global-dynamic: again with -fPIC" >>"$WORKDIR/build.log"
   done
   OBJS+=("$obj")
@@ -201,7 +204,10 @@ run() {
 
 run native env -i "${BASEENV[@]}" "$NATIVE" "${ARGS[@]}"
 NSTATUS=$(cat "$WORKDIR/native.status")
-if [ "$NSTATUS" -ge 124 ]; then
+# abnormal STATUS: timed out (124), could not be executed (126, 127), killed by a signal
+abnormal() { [ "$1" -eq 124 ] || [ "$1" -eq 126 ] || [ "$1" -eq 127 ] || [ "$1" -gt 128 ]; }
+
+if abnormal "$NSTATUS"; then
   echo "run_e2e: $PROG: the native build did not exit normally: status $NSTATUS" >&2
   cat "$WORKDIR/native.err" >&2
   exit 2
@@ -246,14 +252,14 @@ if [ "$EXPECT" = reject ]; then
   ok=1
   why=()
   if [ "$JSTATUS" -eq 0 ]; then ok=0; why+=("hotjit exited with status 0"); fi
-  if [ "$JSTATUS" -ge 124 ]; then ok=0; why+=("hotjit did not exit normally: status $JSTATUS$(describe "$JSTATUS")"); fi
+  if abnormal "$JSTATUS"; then ok=0; why+=("hotjit did not exit normally: status $JSTATUS$(describe "$JSTATUS")"); fi
   if [ -s "$WORKDIR/hotjit.out" ]; then ok=0; why+=("stdout is not empty (main ran?)"); fi
   if [ -n "$REJECT_PATTERN" ] && ! grep -qE -- "$REJECT_PATTERN" "$WORKDIR/hotjit.err"; then
     ok=0; why+=("stderr does not match /$REJECT_PATTERN/")
   fi
   if [ $ok = 1 ]; then
     echo "PASS: e2e/$PROG/$COMPILER/$MODE (rejected, status $JSTATUS)"
-    sed 's/^/  hotjit: /' "$WORKDIR/hotjit.err" | head -5
+    sed 's/^/  | /' "$WORKDIR/hotjit.err" | head -5
     exit 0
   fi
   fail_header "expected hotjit to reject the objects: $(printf '%s; ' "${why[@]}")"
