@@ -1,5 +1,7 @@
 #include "elf/elf.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------------------------
@@ -67,6 +69,56 @@ static hj_status check_header(hj_elf *elf, uint16_t machine, hj_err *err)
     return HJ_OK;
 }
 
+typedef struct file_range {
+    uint64_t start, end;
+    size_t section; /* SIZE_MAX: the ELF header, SIZE_MAX - 1: the section table */
+} file_range;
+
+static int compare_ranges(const void *a, const void *b)
+{
+    const file_range *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static const char *range_name(const hj_elf *elf, size_t section, char *buf, size_t size)
+{
+    if (section == SIZE_MAX)
+        return "the ELF header";
+    if (section == SIZE_MAX - 1)
+        return "the section header table";
+    snprintf(buf, size, "section %zu", section);
+    return buf;
+}
+
+/* No two sections, nor a section and the headers, may share bytes of the file: one
+ * byte read as two different things is how malformed objects confuse linkers. */
+static hj_status check_overlaps(const hj_elf *elf, hj_err *err)
+{
+    file_range *r = malloc((elf->shnum + 2) * sizeof *r);
+    if (!r)
+        return hj_fail(err, HJ_ERR_NOMEM, "%s: out of memory", elf->name);
+    size_t n = 0;
+    r[n++] = (file_range){0, sizeof(Elf64_Ehdr), SIZE_MAX};
+    r[n++] = (file_range){elf->ehdr->e_shoff, elf->ehdr->e_shoff + elf->shnum * sizeof(Elf64_Shdr),
+                          SIZE_MAX - 1};
+    for (size_t i = 1; i < elf->shnum; i++) {
+        const Elf64_Shdr *sh = &elf->shdrs[i];
+        if (sh->sh_type != SHT_NOBITS && sh->sh_size)
+            r[n++] = (file_range){sh->sh_offset, sh->sh_offset + sh->sh_size, i};
+    }
+    qsort(r, n, sizeof *r, compare_ranges);
+    hj_status st = HJ_OK;
+    for (size_t i = 1; i < n && st == HJ_OK; i++)
+        if (r[i].start < r[i - 1].end) {
+            char a[32], b[32];
+            st = hj_fail(err, HJ_ERR_FORMAT, "%s: %s (offset 0x%llx) overlaps %s in the file",
+                         elf->name, range_name(elf, r[i].section, a, sizeof a),
+                         (unsigned long long)r[i].start, range_name(elf, r[i - 1].section, b, sizeof b));
+        }
+    free(r);
+    return st;
+}
+
 static hj_status read_section_table(hj_elf *elf, hj_err *err)
 {
     const Elf64_Ehdr *eh = elf->ehdr;
@@ -90,6 +142,7 @@ static hj_status read_section_table(hj_elf *elf, hj_err *err)
             return hj_fail(err, HJ_ERR_FORMAT, "%s: section %zu: alignment %llu is not a power of two",
                            elf->name, i, (unsigned long long)sh->sh_addralign);
     }
+    HJ_TRY(check_overlaps(elf, err));
     size_t shstrndx = eh->e_shstrndx == SHN_XINDEX ? elf->shdrs[0].sh_link : eh->e_shstrndx;
     if (shstrndx != SHN_UNDEF) {
         if (!is_strtab(elf, shstrndx))

@@ -44,6 +44,9 @@ static hj_status open_units(hj_batch *b, const hj_object *objects)
             free(m);
             return nomem(b);
         }
+        b->modules[i] = m;
+        if (!objects[i].data)
+            return hj_fail(&b->err, HJ_ERR_ARG, "%s: object data is NULL", name);
         m->engine = b->engine;
         b->modules[i] = m;
         HJ_TRY(hj_link_open(&b->units[i], b->engine->arch, m->name, objects[i].data,
@@ -247,7 +250,11 @@ static hj_status allocate_units(hj_batch *b)
         hj_link_unit *unit = &b->units[u];
         HJ_TRY(hj_link_layout(unit, hj_region_base(region), hj_region_end(region), &b->err));
         void *mem;
-        HJ_TRY(hj_region_alloc(region, hj_link_mem_size(unit), &mem, &b->err));
+        if (hj_region_alloc(region, hj_link_mem_size(unit), &mem, &b->err) != HJ_OK) {
+            char why[HJ_ERRMSG_MAX];
+            memcpy(why, b->err.msg, sizeof why);
+            return hj_fail(&b->err, b->err.status, "%s: %s", b->modules[u]->name, why);
+        }
         hj_link_place(unit, mem);
         b->modules[u]->mem = mem;
         b->modules[u]->mem_size = unit->mem_size;

@@ -13,11 +13,17 @@ static uint64_t align_up(uint64_t value, uint64_t align)
     return align > 1 ? (value + align - 1) & ~(align - 1) : value;
 }
 
+/* Larger than any region: sizes are clamped to it, so sums of clamped sizes cannot
+ * overflow, and hj_link_layout rejects a unit whose segments reach it. */
+#define HJ_MAX_SEGMENT ((uint64_t)1 << 40)
+
 static uint64_t place_in(uint64_t *size, uint64_t *max_align, uint64_t bytes, uint64_t align)
 {
-    if (align < 1)
-        align = 1;
-    uint64_t offset = align_up(*size, align);
+    if (align < 1 || align > HJ_MAX_SEGMENT)
+        align = align < 1 ? 1 : HJ_MAX_SEGMENT;
+    if (bytes > HJ_MAX_SEGMENT)
+        bytes = HJ_MAX_SEGMENT;
+    uint64_t offset = align_up(*size > HJ_MAX_SEGMENT ? HJ_MAX_SEGMENT : *size, align);
     *size = offset + bytes;
     if (align > *max_align)
         *max_align = align;
@@ -206,6 +212,10 @@ hj_status hj_link_layout(hj_link_unit *unit, uintptr_t region_base, uintptr_t re
     unit->stubs_offset = place_in(&unit->seg_size[HJ_SEG_TEXT], &unit->seg_align[HJ_SEG_TEXT],
                                   unit->nstubs * unit->arch->call_stub_size, 16);
     size_t page = hj_page_size();
+    for (int s = 0; s < HJ_SEG_COUNT; s++)
+        if (unit->seg_size[s] > HJ_MAX_SEGMENT || unit->tls_size > HJ_MAX_SEGMENT)
+            return hj_fail(err, HJ_ERR_FORMAT, "%s: sections and common symbols add up to more than "
+                           "%llu bytes", unit->elf.name, (unsigned long long)HJ_MAX_SEGMENT);
     for (int s = 0; s < HJ_SEG_COUNT; s++)
         if (unit->seg_align[s] > page)
             return hj_fail(err, HJ_ERR_FORMAT, "%s: section alignment %llu exceeds the page size",

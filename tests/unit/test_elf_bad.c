@@ -7,6 +7,8 @@
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdarg.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -145,16 +147,16 @@ static void expect_bad_n(const char *what, const void *data, size_t size, const 
         engine_usable(what);
 }
 
-/* One named case, run in a child process: a crash (or a sanitizer report, which ends
- * the child) becomes a failed check naming the case, and the remaining cases still run.
- * The child checks the message and that the engine stays usable. */
-static void expect_bad(const char *what, const obj *o, const char *keyword)
+/* Runs one named case in a child process: a crash (or a sanitizer report, which ends
+ * the child) becomes a failed check naming the case, and the remaining cases still run. */
+static void in_child(const char *what, void (*fn)(const char *, const obj *, const char *),
+                     const obj *o, const char *keyword)
 {
     fflush(NULL);
     pid_t pid = fork();
     if (pid == 0) {
         check_failures = 0;
-        expect_bad_n(what, o->data, o->size, keyword, 1);
+        fn(what, o, keyword);
         fflush(NULL);
         _exit(check_failures ? 3 : 0);
     }
@@ -173,6 +175,38 @@ static void expect_bad(const char *what, const obj *o, const char *keyword)
             fprintf(stderr, "%s:%d: check failed: %s: child exited with status %d (sanitizer "
                     "report?)\n", __FILE__, __LINE__, what, WEXITSTATUS(wstatus));
     }
+}
+
+static void bad_case(const char *what, const obj *o, const char *keyword)
+{
+    expect_bad_n(what, o->data, o->size, keyword, 1);
+}
+
+/* The object is malformed: see expect_bad_n. The child also checks that the engine stays
+ * usable. */
+static void expect_bad(const char *what, const obj *o, const char *keyword)
+{
+    in_child(what, bad_case, o, keyword);
+}
+
+static void good_case(const char *what, const obj *o, const char *entry)
+{
+    char name[128];
+    snprintf(name, sizeof name, "good[%s]", what);
+    hj_module *m = NULL;
+    hj_status st = hj_add_object(engine, name, o->data, o->size, &m);
+    CHECK_MSG(st == HJ_OK, "%s: %s", what, hj_errmsg(engine));
+    if (st == HJ_OK && entry)
+        CHECK_MSG(call_int(entry, 3) == 21, "%s: %s does not run", what, entry);
+    if (st == HJ_OK)
+        CHECK(hj_remove(engine, m) == HJ_OK);
+    engine_usable(what);
+}
+
+/* The object is unusual but well formed: it loads (and `entry`, when not NULL, runs). */
+static void expect_loads(const char *what, const obj *o, const char *entry)
+{
+    in_child(what, good_case, o, entry);
 }
 
 /* ------------------------------------------------------------------------------------
@@ -484,15 +518,20 @@ static void test_links(void)
     SEC("strtab not a STRTAB", strtab, sh_type, SHT_PROGBITS, "string table");
     SEC("shstrtab not a STRTAB", shstrtab, sh_type, SHT_PROGBITS, "section name table");
     /* Section name offsets beyond the name table fall back to "?" (never read out of
-     * bounds); the object itself is still well formed, so this one must load. */
+     * bounds); the object itself is still usable, so this one loads. */
     {
         obj c = obj_dup(&pristine);
         shdr(&c, find_section(&pristine, ".comment"))->sh_name = 0xfffffff0u;
-        hj_module *m = NULL;
-        CHECK_MSG(hj_add_object(engine, "bad-name.o", c.data, c.size, &m) == HJ_OK, "%s",
-                  hj_errmsg(engine));
-        if (m)
-            hj_remove(engine, m);
+        expect_loads("comment name outside the name table", &c, "eb_compute");
+        free(c.data);
+    }
+    /* No symbol table and no relocations at all: an empty but valid module. */
+    {
+        obj c = obj_dup(&pristine);
+        for (size_t i = 1; i < n; i++)
+            if (shdr(&c, i)->sh_type == SHT_SYMTAB || shdr(&c, i)->sh_type == SHT_RELA)
+                shdr(&c, i)->sh_type = SHT_PROGBITS;
+        expect_loads("no symbol table", &c, NULL);
         free(c.data);
     }
 }
@@ -674,18 +713,34 @@ static uint64_t interesting(size_t file_size)
     }
 }
 
+/* What the current mutation did, for the report of an iteration that crashed. */
+static char mutation_log[400];
+
+static void log_mutation(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void log_mutation(const char *fmt, ...)
+{
+    size_t used = strlen(mutation_log);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(mutation_log + used, sizeof mutation_log - used, fmt, ap);
+    va_end(ap);
+}
+
 /* Writes `width` bytes of `value` (or flips a random bit of the field). */
-static void poke(uint8_t *at, size_t width, uint64_t value)
+static void poke(uint8_t *at, size_t width, uint64_t value, const char *what, size_t index)
 {
     if (rng() % 4 == 0) {
-        at[rng() % width] ^= (uint8_t)(1u << (rng() % 8));
+        size_t byte = rng() % width, bit = rng() % 8;
+        at[byte] ^= (uint8_t)(1u << bit);
+        log_mutation("%s[%zu] bit %zu flipped; ", what, index, byte * 8 + bit);
         return;
     }
     memcpy(at, &value, width);
+    log_mutation("%s[%zu] = 0x%" PRIx64 "; ", what, index, value);
 }
 
-/* True when the (mutated) object might make the engine run or register code:
- * constructors/destructors by type or by name. Checked conservatively, with bounds. */
+/* True when the (mutated) object might make the engine run code: constructors or
+ * destructors by type or by name. Checked conservatively, with bounds. */
 static bool may_run_code(const obj *o)
 {
     if (o->size < sizeof(Elf64_Ehdr))
@@ -726,48 +781,56 @@ static bool may_run_code(const obj *o)
     return false;
 }
 
-static void mutate_random(obj *c)
+typedef struct field {
+    const char *name;
+    size_t off, width;
+} field;
+
+#define FIELD(type, member) {#member, offsetof(type, member), sizeof(((type *)0)->member)}
+
+static const field ehdr_fields[] = {
+    {"e_ident[EI_CLASS]", EI_CLASS, 1}, {"e_ident[EI_DATA]", EI_DATA, 1},
+    FIELD(Elf64_Ehdr, e_type), FIELD(Elf64_Ehdr, e_machine), FIELD(Elf64_Ehdr, e_shoff),
+    FIELD(Elf64_Ehdr, e_shentsize), FIELD(Elf64_Ehdr, e_shnum), FIELD(Elf64_Ehdr, e_shstrndx)};
+static const field shdr_fields[] = {
+    FIELD(Elf64_Shdr, sh_name), FIELD(Elf64_Shdr, sh_type), FIELD(Elf64_Shdr, sh_flags),
+    FIELD(Elf64_Shdr, sh_offset), FIELD(Elf64_Shdr, sh_size), FIELD(Elf64_Shdr, sh_link),
+    FIELD(Elf64_Shdr, sh_info), FIELD(Elf64_Shdr, sh_addralign), FIELD(Elf64_Shdr, sh_entsize)};
+static const field sym_fields[] = {
+    FIELD(Elf64_Sym, st_name), FIELD(Elf64_Sym, st_info), FIELD(Elf64_Sym, st_shndx),
+    FIELD(Elf64_Sym, st_value), FIELD(Elf64_Sym, st_size)};
+static const field rela_fields[] = {
+    FIELD(Elf64_Rela, r_offset), FIELD(Elf64_Rela, r_info), FIELD(Elf64_Rela, r_addend)};
+#define PICK(fields) (&(fields)[rng() % (sizeof(fields) / sizeof(fields)[0])])
+
+/* One to four field mutations of a copy of `p`; offsets come from p's (valid) layout. */
+static void mutate_random(const obj *p, obj *c)
 {
-    const obj *p = &pristine;
+    mutation_log[0] = '\0';
     size_t fields = 1 + rng() % 4;
     size_t symtab = find_type(p, SHT_SYMTAB);
     for (size_t f = 0; f < fields; f++) {
         uint64_t v = interesting(p->size);
         switch (rng() % 6) {
-        case 0: { /* an ELF header field */
-            static const struct { size_t off, width; } h[] = {
-                {EI_CLASS, 1}, {EI_DATA, 1}, {offsetof(Elf64_Ehdr, e_type), 2},
-                {offsetof(Elf64_Ehdr, e_machine), 2}, {offsetof(Elf64_Ehdr, e_shoff), 8},
-                {offsetof(Elf64_Ehdr, e_shentsize), 2}, {offsetof(Elf64_Ehdr, e_shnum), 2},
-                {offsetof(Elf64_Ehdr, e_shstrndx), 2}};
-            size_t k = rng() % (sizeof h / sizeof h[0]);
-            poke(c->data + h[k].off, h[k].width, rng() % 8 ? rng() % 3 : v);
+        case 0: { /* an ELF header field: mostly small values */
+            const field *fd = PICK(ehdr_fields);
+            poke(c->data + fd->off, fd->width, rng() % 8 ? rng() % 3 : v, fd->name, 0);
             break;
         }
         case 1:
         case 2: { /* a section header field */
-            static const struct { size_t off, width; } s[] = {
-                {offsetof(Elf64_Shdr, sh_name), 4}, {offsetof(Elf64_Shdr, sh_type), 4},
-                {offsetof(Elf64_Shdr, sh_flags), 8}, {offsetof(Elf64_Shdr, sh_offset), 8},
-                {offsetof(Elf64_Shdr, sh_size), 8}, {offsetof(Elf64_Shdr, sh_link), 4},
-                {offsetof(Elf64_Shdr, sh_info), 4}, {offsetof(Elf64_Shdr, sh_addralign), 8},
-                {offsetof(Elf64_Shdr, sh_entsize), 8}};
-            size_t k = rng() % (sizeof s / sizeof s[0]);
+            const field *fd = PICK(shdr_fields);
             size_t i = rng() % shnum(p);
             uint64_t small = rng() % (shnum(p) + 3);
-            uint8_t *at = c->data + ((uint8_t *)shdr(p, i) - p->data); /* pristine layout */
-            poke(at + s[k].off, s[k].width, rng() % 3 ? v : small);
+            uint8_t *at = c->data + ((uint8_t *)shdr(p, i) - p->data);
+            poke(at + fd->off, fd->width, rng() % 3 ? v : small, fd->name, i);
             break;
         }
         case 3: { /* a symbol field */
-            static const struct { size_t off, width; } y[] = {
-                {offsetof(Elf64_Sym, st_name), 4}, {offsetof(Elf64_Sym, st_info), 1},
-                {offsetof(Elf64_Sym, st_shndx), 2}, {offsetof(Elf64_Sym, st_value), 8},
-                {offsetof(Elf64_Sym, st_size), 8}};
-            size_t k = rng() % (sizeof y / sizeof y[0]);
+            const field *fd = PICK(sym_fields);
             size_t i = rng() % nsyms(p);
             uint8_t *at = c->data + shdr(p, symtab)->sh_offset + i * sizeof(Elf64_Sym);
-            poke(at + y[k].off, y[k].width, rng() % 2 ? v : rng() % (shnum(p) + 2));
+            poke(at + fd->off, fd->width, rng() % 2 ? v : rng() % (shnum(p) + 2), fd->name, i);
             break;
         }
         case 4: { /* a relocation field */
@@ -775,53 +838,129 @@ static void mutate_random(obj *c)
             do
                 s = 1 + rng() % (shnum(p) - 1);
             while (shdr(p, s)->sh_type != SHT_RELA);
-            size_t count = shdr(p, s)->sh_size / sizeof(Elf64_Rela);
-            uint8_t *at = c->data + ((uint8_t *)rela_at(p, s, rng() % count) - p->data);
-            size_t k = rng() % 3;
-            uint64_t value = k == 1 ? ELF64_R_INFO(rng() % (nsyms(p) + 2), rng() % 45) : v;
-            poke(at + 8 * k, 8, rng() % 2 ? value : rng() % 0x100);
+            size_t count = shdr(p, s)->sh_size / sizeof(Elf64_Rela), i = rng() % count;
+            uint8_t *at = c->data + ((uint8_t *)rela_at(p, s, i) - p->data);
+            const field *fd = PICK(rela_fields);
+            uint64_t value = fd->off == 8 ? ELF64_R_INFO(rng() % (nsyms(p) + 2), rng() % 45) : v;
+            poke(at + fd->off, 8, rng() % 2 ? value : rng() % 0x100, fd->name, i);
             break;
         }
-        default: /* any byte */
-            c->data[rng() % c->size] ^= (uint8_t)(1 + rng() % 255);
+        default: { /* any byte */
+            size_t at = rng() % c->size;
+            uint8_t x = (uint8_t)(1 + rng() % 255);
+            c->data[at] ^= x;
+            log_mutation("byte 0x%zx ^= 0x%02x; ", at, x);
             break;
+        }
         }
     }
 }
 
-static void test_random_mutations(void)
+/* Progress of the loop, shared with the child process that runs it. */
+typedef struct loop_state {
+    unsigned it;         /* iteration in progress */
+    uint64_t rng_before; /* generator state when it started */
+    unsigned accepted, skipped, unnamed;
+    char log[sizeof mutation_log + 16];
+    char unnamed_example[256];
+} loop_state;
+
+static obj common_obj;
+
+static const obj *random_base(unsigned it, const char **label)
 {
-    const unsigned iterations = 20000;
-    unsigned accepted = 0, skipped = 0, unnamed = 0;
-    char unnamed_example[256] = "";
-    for (unsigned it = 0; it < iterations; it++) {
-        obj c = obj_dup(&pristine);
-        mutate_random(&c);
+    static const char *const labels[] = {"input", "group", "common"};
+    const obj *bases[] = {&pristine, &group_obj, &common_obj};
+    unsigned k = it % 5 < 3 ? 0 : it % 5 - 2; /* 3/5 the main input, 1/5 each other one */
+    *label = labels[k];
+    return bases[k];
+}
+
+static void random_loop(loop_state *st, unsigned from, unsigned iterations)
+{
+    for (unsigned it = from; it < iterations; it++) {
+        const char *label;
+        const obj *base = random_base(it, &label);
+        st->it = it;
+        st->rng_before = rng_state;
+        obj c = obj_dup(base);
+        mutate_random(base, &c);
+        snprintf(st->log, sizeof st->log, "%s: %s", label, mutation_log);
         if (may_run_code(&c)) { /* never let a mutated constructor run */
-            skipped++;
+            st->skipped++;
             free(c.data);
             continue;
         }
         char name[48];
         snprintf(name, sizeof name, "random[%u]", it);
         hj_module *m = NULL;
-        hj_status st = hj_add_object(engine, name, c.data, c.size, &m);
-        if (st == HJ_OK) {
-            accepted++; /* harmless mutations exist (a flipped bit in .comment) */
+        hj_status status = hj_add_object(engine, name, c.data, c.size, &m);
+        if (status == HJ_OK) {
+            st->accepted++; /* harmless mutations exist (a flipped bit in .comment) */
             CHECK(hj_remove(engine, m) == HJ_OK);
-        } else if (!strstr(hj_errmsg(engine), name) && st != HJ_ERR_UNDEFINED &&
-                   st != HJ_ERR_DUPLICATE && unnamed++ == 0) {
-            snprintf(unnamed_example, sizeof unnamed_example, "%s: %s", name, hj_errmsg(engine));
+        } else if (!strstr(hj_errmsg(engine), name) && status != HJ_ERR_UNDEFINED &&
+                   status != HJ_ERR_DUPLICATE && st->unnamed++ == 0) {
+            snprintf(st->unnamed_example, sizeof st->unnamed_example, "%s: %s", name,
+                     hj_errmsg(engine));
         }
         if (it % 500 == 0)
             engine_usable(name);
         free(c.data);
     }
     engine_usable("random mutations");
-    CHECK_MSG(unnamed == 0, "%u messages do not name the module, e.g. '%s'", unnamed,
-              unnamed_example);
-    printf("random mutations: %u, accepted %u, skipped (constructors) %u\n", iterations,
-           accepted, skipped);
+}
+
+/* The loop runs in a child process; when the child dies (crash or sanitizer report),
+ * the iteration and its mutations are reported and a new child goes on after it. */
+static void test_random_mutations(void)
+{
+    const unsigned iterations = 20000;
+    loop_state *st = mmap(NULL, sizeof *st, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+                          -1, 0);
+    CHECK(st != MAP_FAILED);
+    if (st == MAP_FAILED)
+        return;
+    memset(st, 0, sizeof *st);
+    unsigned from = 0, crashes = 0;
+    while (from < iterations) {
+        fflush(NULL);
+        pid_t pid = fork();
+        if (pid == 0) {
+            check_failures = 0;
+            random_loop(st, from, iterations);
+            fflush(NULL);
+            _exit(check_failures ? 3 : 0);
+        }
+        int wstatus = 0;
+        CHECK(pid > 0 && waitpid(pid, &wstatus, 0) == pid);
+        if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0)
+            break;
+        if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 3) {
+            CHECK_MSG(0, "random mutations: a check failed (see above)");
+            break;
+        }
+        crashes++;
+        CHECK_MSG(!"random mutation crashed", "random[%u] %s (%s)", st->it,
+                  WIFSIGNALED(wstatus) ? strsignal(WTERMSIG(wstatus)) : "sanitizer report",
+                  st->log);
+        /* Replay the crashing iteration's mutation here to advance the generator. */
+        rng_state = st->rng_before;
+        const char *label;
+        const obj *base = random_base(st->it, &label);
+        obj c = obj_dup(base);
+        mutate_random(base, &c);
+        free(c.data);
+        from = st->it + 1;
+        if (crashes >= 50) {
+            CHECK_MSG(0, "random mutations: stopped after %u crashes", crashes);
+            break;
+        }
+    }
+    CHECK_MSG(st->unnamed == 0, "%u messages do not name the module, e.g. '%s'", st->unnamed,
+              st->unnamed_example);
+    printf("random mutations: %u, accepted %u, skipped (constructors) %u, crashed %u\n",
+           iterations, st->accepted, st->skipped, crashes);
+    munmap(st, sizeof *st);
 }
 
 /* ------------------------------------------------------------------------------------
@@ -867,8 +1006,9 @@ int main(void)
 {
     pristine = obj_read("elfbad_input");
     group_obj = obj_read("elfbad_group");
+    common_obj = obj_read("elfbad_common");
     CHECK(hj_engine_create(&engine, NULL) == HJ_OK);
-    if (!pristine.data || !group_obj.data || !engine)
+    if (!pristine.data || !group_obj.data || !common_obj.data || !engine)
         return check_report("elf_bad");
     engine_usable("start");
     test_arguments();
@@ -886,5 +1026,6 @@ int main(void)
     hj_engine_destroy(engine);
     free(pristine.data);
     free(group_obj.data);
+    free(common_obj.data);
     return check_report("elf_bad");
 }

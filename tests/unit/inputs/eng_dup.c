@@ -1,0 +1,1 @@
+int lib_add(int x) { return -x; }

@@ -1,0 +1,216 @@
+/* engine: add/lookup/remove, transactions (a failed add changes nothing, also under
+ * injected allocation failures), W^X after every phase, stable stubs, the undefined-
+ * function trap, and a flat resident set over 100,000 add/remove cycles. */
+#include <stdint.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "engine/engine.h"
+
+int host_events[2];
+
+typedef struct input {
+    void *data;
+    size_t size;
+} input;
+
+static input load(const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.o", HJ_INPUTS, name);
+    input in = {0};
+    in.data = check_read_file(path, &in.size);
+    CHECK_MSG(in.data != NULL, "cannot read %s", path);
+    return in;
+}
+
+static hj_engine *new_engine(void)
+{
+    hj_engine *e = NULL;
+    CHECK(hj_engine_create(&e, NULL) == HJ_OK);
+    CHECK(hj_define_symbol(e, "host_events", host_events) == HJ_OK);
+    return e;
+}
+
+/* No mapping of the process may be writable and executable at once. */
+static void check_wx(const char *phase)
+{
+    FILE *f = fopen("/proc/self/maps", "r");
+    char line[512];
+    int bad = 0;
+    while (f && fgets(line, sizeof line, f)) {
+        char perms[8] = "";
+        if (sscanf(line, "%*s %7s", perms) == 1 && perms[1] == 'w' && perms[2] == 'x') {
+            bad++;
+            fprintf(stderr, "writable+executable mapping after %s: %s", phase, line);
+        }
+    }
+    if (f)
+        fclose(f);
+    CHECK_MSG(f && bad == 0, "W^X violated after %s", phase);
+}
+
+static long resident_kib(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    long pages = 0, rss = 0;
+    if (f && fscanf(f, "%ld %ld", &pages, &rss) != 2)
+        rss = 0;
+    if (f)
+        fclose(f);
+    return rss * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+static void test_add_lookup_remove(input lib, input user)
+{
+    hj_engine *e = new_engine();
+    check_wx("create");
+    hj_module *ml, *mu;
+    memset(host_events, 0, sizeof host_events);
+    CHECK(hj_add_object(e, "lib", lib.data, lib.size, &ml) == HJ_OK);
+    CHECK(host_events[0] == 1); /* constructor ran */
+    check_wx("add");
+    CHECK(hj_add_object(e, "user", user.data, user.size, &mu) == HJ_OK);
+    int (*user_call)(int), (*same)(void), (*add)(int);
+    CHECK(hj_lookup(e, "user_call", (void **)&user_call) == HJ_OK);
+    CHECK(hj_lookup(e, "user_same_pointer", (void **)&same) == HJ_OK);
+    CHECK(hj_lookup(e, "lib_add", (void **)&add) == HJ_OK);
+    CHECK(user_call(2) == 82);
+    CHECK(same() == 1); /* the address taken inside lib equals the one in user */
+    void *ptr_from_lib;
+    CHECK(hj_lookup(e, "lib_add_ptr", &ptr_from_lib) == HJ_OK);
+    CHECK(((void *(*)(void))ptr_from_lib)() == (void *)add); /* and the host's */
+    /* user refers to lib's data: lib cannot go first */
+    CHECK(hj_remove(e, ml) == HJ_ERR_STATE);
+    CHECK_CONTAINS(hj_errmsg(e), "lib_value");
+    CHECK_CONTAINS(hj_errmsg(e), "user");
+    CHECK(hj_remove(e, mu) == HJ_OK);
+    CHECK(hj_lookup(e, "user_call", (void **)&user_call) == HJ_ERR_UNDEFINED);
+    CHECK(hj_remove(e, ml) == HJ_OK);
+    CHECK(host_events[1] == 1); /* destructor ran */
+    check_wx("remove");
+    hj_engine_destroy(e);
+}
+
+static void test_failed_add_changes_nothing(input lib, input undef, input dup)
+{
+    hj_engine *e = new_engine();
+    CHECK(hj_add_object(e, "lib", lib.data, lib.size, NULL) == HJ_OK);
+    size_t used = hj_region_used(e->region);
+    CHECK(hj_add_object(e, "undef", undef.data, undef.size, NULL) == HJ_ERR_UNDEFINED);
+    CHECK_CONTAINS(hj_errmsg(e), "missing_one");
+    CHECK_CONTAINS(hj_errmsg(e), "missing_data"); /* every missing name at once */
+    CHECK(hj_add_object(e, "dup", dup.data, dup.size, NULL) == HJ_ERR_DUPLICATE);
+    CHECK_CONTAINS(hj_errmsg(e), "'lib_add' in lib and dup");
+    void *p;
+    CHECK(hj_lookup(e, "undef_fn", &p) == HJ_ERR_UNDEFINED);
+    CHECK(hj_region_used(e->region) == used);
+    int (*add)(int);
+    CHECK(hj_lookup(e, "lib_add", (void **)&add) == HJ_OK && add(1) == 41);
+    /* an object in a batch fails: the good one in the same batch is not added either */
+    input user = load("eng_user");
+    hj_object batch[] = {{"user", user.data, user.size}, {"undef", undef.data, undef.size}};
+    CHECK(hj_add_objects(e, batch, 2, NULL) == HJ_ERR_UNDEFINED);
+    CHECK(hj_lookup(e, "user_call", &p) == HJ_ERR_UNDEFINED);
+    CHECK(hj_region_used(e->region) == used);
+    free(user.data);
+    hj_engine_destroy(e);
+}
+
+/* Every allocation of an add fails in turn: each failure leaves the engine as it was. */
+static void test_injected_failures(input lib, input user)
+{
+    hj_engine *e = new_engine();
+    CHECK(hj_add_object(e, "lib", lib.data, lib.size, NULL) == HJ_OK);
+    size_t used = hj_region_used(e->region);
+    int failures = 0;
+    for (unsigned n = 1; n < 20; n++) {
+        hj_region_fail_after(e->region, n);
+        hj_module *m;
+        hj_status st = hj_add_object(e, "user", user.data, user.size, &m);
+        hj_region_fail_after(e->region, 0);
+        if (st == HJ_OK) {
+            CHECK(hj_remove(e, m) == HJ_OK);
+            break;
+        }
+        failures++;
+        CHECK(st == HJ_ERR_NOMEM);
+        void *p;
+        CHECK(hj_lookup(e, "user_call", &p) == HJ_ERR_UNDEFINED);
+        CHECK(hj_region_used(e->region) == used);
+    }
+    CHECK(failures >= 1);
+    CHECK(hj_add_object(e, "user", user.data, user.size, NULL) == HJ_OK);
+    hj_engine_destroy(e);
+}
+
+/* A function pointer kept after its module is gone enters the trap, which names it. */
+static void test_trap(input lib)
+{
+    int pipefd[2];
+    CHECK(pipe(pipefd) == 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(pipefd[1], STDERR_FILENO);
+        hj_engine *e = new_engine();
+        hj_module *m;
+        int (*add)(int);
+        if (hj_add_object(e, "lib", lib.data, lib.size, &m) != HJ_OK ||
+            hj_lookup(e, "lib_add", (void **)&add) != HJ_OK || hj_remove(e, m) != HJ_OK)
+            _exit(3);
+        add(1);
+        _exit(4);
+    }
+    close(pipefd[1]);
+    char msg[256] = "";
+    ssize_t n = read(pipefd[0], msg, sizeof msg - 1);
+    msg[n > 0 ? n : 0] = '\0';
+    close(pipefd[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 127);
+    CHECK_CONTAINS(msg, "call to undefined function 'lib_add'");
+}
+
+static void test_resident_set_flat(input lib)
+{
+    hj_engine *e = new_engine();
+    long before = 0;
+    const int cycles = 100000;
+    for (int i = 0; i < cycles; i++) {
+        hj_module *m;
+        int (*add)(int);
+        if (hj_add_object(e, "lib", lib.data, lib.size, &m) != HJ_OK ||
+            hj_lookup(e, "lib_add", (void **)&add) != HJ_OK || add(i) != i + 40 ||
+            hj_remove(e, m) != HJ_OK) {
+            CHECK_MSG(0, "cycle %d failed: %s", i, hj_errmsg(e));
+            break;
+        }
+        if (i == 1000)
+            before = resident_kib();
+    }
+    long after = resident_kib();
+    printf("resident set: %ld KiB after 1,000 cycles, %ld KiB after %d\n", before, after, cycles);
+    CHECK_MSG(after - before < 1024, "resident set grew by %ld KiB", after - before);
+    CHECK(hj_region_used(e->region) < (size_t)64 * 1024);
+    hj_engine_destroy(e);
+}
+
+int main(void)
+{
+    input lib = load("eng_lib"), user = load("eng_user"), undef = load("eng_undef"),
+          dup = load("eng_dup");
+    if (check_failures)
+        return check_report("engine");
+    test_add_lookup_remove(lib, user);
+    test_failed_add_changes_nothing(lib, undef, dup);
+    test_injected_failures(lib, user);
+    test_trap(lib);
+    test_resident_set_flat(lib);
+    free(lib.data);
+    free(user.data);
+    free(undef.data);
+    free(dup.data);
+    return check_report("engine");
+}
