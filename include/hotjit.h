@@ -59,6 +59,17 @@ typedef struct hj_engine_options {
      * default (1 GiB). Everything the engine loads lives in this one region, so JIT code
      * reaches its data, GOT and stubs with 32-bit PC-relative displacements. */
     size_t region_size;
+    /* Optional: a static TLS pool, which lets objects built without -fPIC use
+     * thread-local variables (their local-exec and initial-exec code addresses TLS at a
+     * fixed offset from the thread pointer). Pass the calling thread's address of an
+     * array the executable defines as
+     *     static _Thread_local _Alignas(64) char pool[SIZE];
+     * (an executable's own TLS sits at a fixed offset in every thread). A module's block
+     * there starts from its initial values in the thread that adds the module and in
+     * threads JIT code creates later with pthread_create; threads that existed before
+     * see zeros. Set once per process: later engines share the first pool. */
+    void *static_tls_pool;
+    size_t static_tls_pool_size;
 } hj_engine_options;
 
 /* Creates an engine. opts may be NULL. On success *out owns the engine. */

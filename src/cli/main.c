@@ -19,6 +19,10 @@ typedef struct run_options {
 } run_options;
 
 static hj_engine *engine;
+
+/* Thread-local space for modules built without -fPIC (see hj_engine_options). */
+#define STATIC_TLS_POOL_SIZE (64 * 1024)
+static _Thread_local _Alignas(64) char static_tls_pool[STATIC_TLS_POOL_SIZE];
 static int print_stats;
 
 static void usage(FILE *out)
@@ -156,7 +160,9 @@ static int load_files(const run_options *o)
 static int cmd_run(int argc, char **argv)
 {
     run_options o = {0};
-    if (hj_engine_create(&engine, NULL) != HJ_OK)
+    hj_engine_options options = {.static_tls_pool = static_tls_pool,
+                                 .static_tls_pool_size = sizeof static_tls_pool};
+    if (hj_engine_create(&engine, &options) != HJ_OK)
         return die("cannot create engine: out of address space");
     atexit(finish);
     int rc = parse_run(argc, argv, &o);

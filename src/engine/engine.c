@@ -60,6 +60,9 @@ hj_status hj_engine_create(hj_engine **out, const hj_engine_options *opts)
     hj_err err;
     engine->arch = hj_host_arch();
     hj_status st = hj_region_create(&engine->region, opts ? opts->region_size : 0, &err);
+    if (opts && opts->static_tls_pool)
+        hj_tls_set_static_pool(opts->static_tls_pool, opts->static_tls_pool_size,
+                               engine->arch->thread_pointer);
     if (st == HJ_OK)
         st = hj_stubs_create(&engine->stubs, engine->region, engine->arch,
                              undefined_function_trap, engine, &err);

@@ -166,7 +166,8 @@ static void target_from_def(hj_engine *engine, const hj_def *d, hj_target *t)
 {
     *t = (hj_target){.kind = HJ_TARGET_ADDR, .size = d->size,
                      .is_tls = d->kind == HJ_DEF_TLS, .tls_module = d->tls_module,
-                     .tls_offset = d->addr};
+                     .tls_offset = d->addr, .tls_static = d->tls_static,
+                     .tls_tpoff = d->tls_tpoff + (int64_t)d->addr};
     t->addr = d->stub ? hj_stubs_address(engine->stubs, d->stub - 1) : d->addr;
 }
 
@@ -324,7 +325,8 @@ static hj_status assign_stubs_and_tls(hj_batch *b)
         if (unit->tls_size)
             HJ_TRY(hj_tls_register((void *)(unit->seg_addr[HJ_SEG_RO] + unit->tls_image_offset),
                                    unit->tls_image_size, unit->tls_size, unit->tls_align,
-                                   &unit->tls_module, &b->err));
+                                   unit->tls_wants_static, &unit->tls_module, &unit->tls_static,
+                                   &unit->tls_tpoff, &b->err));
         b->modules[u]->tls_module = unit->tls_module;
     }
     return HJ_OK;
@@ -340,7 +342,8 @@ static hj_def def_of(const hj_link_unit *unit, const hj_lsym *s, hj_module *m)
                 .size = s->size, .kind = HJ_DEF_DATA,
                 .bind = s->section == SHN_COMMON ? HJ_BIND_COMMON
                       : s->bind == STB_WEAK ? HJ_BIND_WEAK : HJ_BIND_STRONG,
-                .comdat = false, .tls_module = unit->tls_module};
+                .comdat = false, .tls_module = unit->tls_module, .tls_static = unit->tls_static,
+                .tls_tpoff = unit->tls_tpoff};
     if (hj_lsym_is_tls(s))
         d.kind = HJ_DEF_TLS;
     if (hj_lsym_is_func(s)) {

@@ -117,6 +117,16 @@ static bool out_of_reach(const hj_link_unit *unit, const hj_reloc_desc *desc, ui
     return !address_is_near(target, base, end, unit->arch->pcrel_reach);
 }
 
+/* The unit defining a variable reached with a static TLS model needs its block at a
+ * fixed offset from the thread pointer. */
+static void want_static_tls(hj_link_unit *unit, const hj_lsym *sym)
+{
+    if (sym->bind == STB_LOCAL || sym->target.kind == HJ_TARGET_SELF)
+        unit->tls_wants_static = true;
+    else if (sym->target.kind == HJ_TARGET_UNIT)
+        sym->target.unit->tls_wants_static = true;
+}
+
 static hj_status count_tables(hj_link_unit *unit, const hj_reloc_desc *desc, size_t symi,
                               uintptr_t base, uintptr_t end, hj_err *err)
 {
@@ -130,7 +140,11 @@ static hj_status count_tables(hj_link_unit *unit, const hj_reloc_desc *desc, siz
     case HJ_OP_TLSLD_PCREL:
         return add_got(unit, &unit->syms[0].gd_got, 0, GOT_TLSLD, 2, err);
     case HJ_OP_GOTTPOFF_PCREL:
+        want_static_tls(unit, sym);
         return add_got(unit, &sym->tpoff_got, symi, GOT_TPOFF, 1, err);
+    case HJ_OP_TPOFF:
+        want_static_tls(unit, sym);
+        return HJ_OK;
     default:
         break;
     }

@@ -105,6 +105,9 @@ struct hj_link_unit {
     size_t mem_size;
     uintptr_t seg_addr[HJ_SEG_COUNT];
     uint64_t tls_module; /* set by the caller before relocation when tls_size > 0 */
+    bool tls_wants_static; /* layout: static-model TLS relocations refer to this unit */
+    bool tls_static;       /* the caller placed the block in the static pool ... */
+    int64_t tls_tpoff;     /* ... at this offset from the thread pointer */
     /* results */
     size_t eh_frame_section;  /* 0 when none */
     hj_initfn *inits, *finis;

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#define HJ_TLS_HINT "compile with -fPIC or -ftls-model=global-dynamic"
+#define HJ_TLS_HINT "compile with -fPIC, or give the engine a static TLS pool (hj_engine_options)"
 
 /* What a relocation's symbol stands for, whatever way it was resolved. */
 typedef struct hj_value {
@@ -24,6 +24,8 @@ static void value_of_unit_symbol(const hj_link_unit *owner, const hj_lsym *s, hj
     v->canonical = s->canonical;
     v->size = s->size;
     v->tls_module = owner->tls_module;
+    v->tls_static = owner->tls_static;
+    v->tpoff = owner->tls_tpoff + (int64_t)s->addr;
     bool in_tls_section = s->section < owner->elf.shnum && owner->secs[s->section].seg == HJ_SEG_TLS_BLOCK;
     v->is_tls = s->type == STT_TLS || in_tls_section;
 }
@@ -65,9 +67,10 @@ static hj_status static_tls_error(const hj_link_unit *unit, size_t sec, uint64_t
                                   const char *sym, hj_err *err)
 {
     return hj_fail(err, HJ_ERR_RELOC, "%s: section %s offset 0x%llx: %s against thread-local '%s' "
-                   "needs the static TLS model, which code loaded at run time cannot use; "
-                   HJ_TLS_HINT, unit->elf.name, section_name(unit, sec), (unsigned long long)off,
-                   rel, sym);
+                   "needs the static TLS model, and its block is not in a static TLS pool (none "
+                   "configured, pool full, or the defining module was added earlier with dynamic "
+                   "TLS); " HJ_TLS_HINT, unit->elf.name, section_name(unit, sec),
+                   (unsigned long long)off, rel, sym);
 }
 
 /* ------------------------------------------------------------------------------------

@@ -14,7 +14,22 @@ typedef struct tls_template {
     const void *image;
     size_t image_size, block_size, align;
     uint64_t generation; /* odd while registered; a thread's block is valid for one value */
+    bool is_static;
+    int64_t tpoff;       /* static blocks: offset of the block from the thread pointer */
 } tls_template;
+
+/* The static pool, carved first fit; extents are offsets into the pool. */
+typedef struct pool_extent {
+    size_t start, size;
+} pool_extent;
+
+static struct {
+    int64_t tpoff; /* of the pool's first byte */
+    size_t size;
+    pool_extent free[64];
+    size_t nfree;
+    uintptr_t (*thread_pointer)(void);
+} pool;
 
 typedef struct tls_block {
     void *block;
@@ -79,6 +94,77 @@ static bool take_id(uint32_t *id)
     return true;
 }
 
+void hj_tls_set_static_pool(void *base, size_t size, uintptr_t (*thread_pointer)(void))
+{
+    pthread_mutex_lock(&tls_lock);
+    if (!pool.size && base && size) {
+        pool.thread_pointer = thread_pointer;
+        pool.tpoff = (int64_t)((uintptr_t)base - thread_pointer());
+        pool.size = size;
+        pool.free[0] = (pool_extent){0, size};
+        pool.nfree = 1;
+    }
+    pthread_mutex_unlock(&tls_lock);
+}
+
+/* Offsets from the pool start; alignment holds because the pool is 64-byte aligned. */
+static bool pool_alloc(size_t size, size_t align, size_t *out)
+{
+    size = (size + 63) & ~(size_t)63;
+    if (align > 64)
+        return false;
+    for (size_t i = 0; i < pool.nfree; i++) {
+        if (pool.free[i].size < size)
+            continue;
+        *out = pool.free[i].start;
+        pool.free[i].start += size;
+        pool.free[i].size -= size;
+        return true;
+    }
+    return false;
+}
+
+static void pool_release(size_t start, size_t size)
+{
+    size = (size + 63) & ~(size_t)63;
+    size_t i = 0;
+    while (i < pool.nfree && pool.free[i].start < start)
+        i++;
+    if (i > 0 && pool.free[i - 1].start + pool.free[i - 1].size == start) {
+        pool.free[i - 1].size += size;
+        if (i < pool.nfree && start + size == pool.free[i].start) {
+            pool.free[i - 1].size += pool.free[i].size;
+            memmove(&pool.free[i], &pool.free[i + 1], (pool.nfree - i - 1) * sizeof pool.free[0]);
+            pool.nfree--;
+        }
+    } else if (i < pool.nfree && start + size == pool.free[i].start) {
+        pool.free[i].start = start;
+        pool.free[i].size += size;
+    } else if (pool.nfree < sizeof pool.free / sizeof pool.free[0]) {
+        memmove(&pool.free[i + 1], &pool.free[i], (pool.nfree - i) * sizeof pool.free[0]);
+        pool.free[i] = (pool_extent){start, size};
+        pool.nfree++;
+    } /* else: too fragmented to track; the range stays unused */
+}
+
+static void copy_image(const tls_template *t)
+{
+    char *block = (char *)pool.thread_pointer() + t->tpoff;
+    memcpy(block, t->image, t->image_size);
+    memset(block + t->image_size, 0, t->block_size - t->image_size);
+}
+
+void hj_tls_init_thread(void)
+{
+    pthread_mutex_lock(&tls_lock);
+    for (size_t id = 1; pool.size && id < next_id; id++) {
+        const tls_template *t = template_of(id);
+        if (t && t->is_static && (t->generation & 1))
+            copy_image(t);
+    }
+    pthread_mutex_unlock(&tls_lock);
+}
+
 /* Unregistering must not fail, so the free list has room for every id handed out. */
 static bool reserve_free_slot(void)
 {
@@ -94,11 +180,13 @@ static bool reserve_free_slot(void)
 }
 
 hj_status hj_tls_register(const void *image, size_t image_size, size_t block_size,
-                          size_t align, uint64_t *module, hj_err *err)
+                          size_t align, bool want_static, uint64_t *module, bool *is_static,
+                          int64_t *tpoff, hj_err *err)
 {
     pthread_once(&key_once, init_once);
     pthread_mutex_lock(&tls_lock);
     uint32_t id;
+    size_t offset = 0;
     bool ok = reserve_free_slot() && take_id(&id);
     if (ok) {
         tls_template *t = template_of(id);
@@ -107,6 +195,13 @@ hj_status hj_tls_register(const void *image, size_t image_size, size_t block_siz
         t->image_size = image_size;
         t->block_size = block_size ? block_size : 1;
         t->align = align < sizeof(void *) ? sizeof(void *) : align;
+        t->is_static = want_static && pool.size && pool_alloc(t->block_size, t->align, &offset);
+        t->tpoff = t->is_static ? pool.tpoff + (int64_t)offset : 0;
+        if (t->is_static) {
+            copy_image(t);
+            *tpoff = t->tpoff;
+        }
+        *is_static = t->is_static;
         __atomic_store_n(&t->generation, generation, __ATOMIC_RELEASE);
         *module = HJ_TLS_TAG | id;
     }
@@ -120,6 +215,11 @@ void hj_tls_unregister(uint64_t module)
     pthread_mutex_lock(&tls_lock);
     tls_template *t = template_of(id);
     __atomic_store_n(&t->generation, t->generation + 1, __ATOMIC_RELEASE); /* even: retired */
+    if (t->is_static) { /* this thread's copy is cleared; other threads' stay as they are */
+        memset((char *)pool.thread_pointer() + t->tpoff, 0, t->block_size);
+        pool_release((size_t)(t->tpoff - pool.tpoff), t->block_size);
+        t->is_static = false;
+    }
     t->image = NULL;
     free_ids[nfree_ids++] = id; /* room was reserved at registration */
     pthread_mutex_unlock(&tls_lock);
@@ -187,6 +287,9 @@ void *hj_tls_get_addr(void *arg)
         return libc_tls_get_addr(arg);
     }
     uint64_t id = ti->module & ~HJ_TLS_TAG;
+    const tls_template *tmpl = template_of(id);
+    if (tmpl->is_static) /* a block in the static pool: same offset in every thread */
+        return (char *)pool.thread_pointer() + tmpl->tpoff + ti->offset;
     tls_thread *t = self;
     if (t && id < t->capacity) {
         tls_block *b = &t->blocks[id];

@@ -5,6 +5,7 @@
  * it the handle, from the caller's return address. */
 #include "symtab/symtab.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,6 +109,33 @@ static void shim_stack_chk_fail_local(void)
     __stack_chk_fail();
 }
 
+typedef struct thread_start {
+    void *(*fn)(void *);
+    void *arg;
+} thread_start;
+
+/* Threads that JIT code creates get the static TLS blocks' initial values first. */
+static void *start_thread(void *arg)
+{
+    thread_start start = *(thread_start *)arg;
+    free(arg);
+    hj_tls_init_thread();
+    return start.fn(start.arg);
+}
+
+static int shim_pthread_create(pthread_t *thread, const pthread_attr_t *attr,
+                               void *(*fn)(void *), void *arg)
+{
+    thread_start *start = malloc(sizeof *start);
+    if (!start)
+        return EAGAIN;
+    *start = (thread_start){fn, arg};
+    int rc = pthread_create(thread, attr, start_thread, start);
+    if (rc != 0)
+        free(start);
+    return rc;
+}
+
 typedef struct shim {
     const char *name;
     void *addr;
@@ -120,6 +148,7 @@ bool hj_shim_lookup(const char *name, const char *tls_get_addr_name, uintptr_t *
         {"at_quick_exit", (void *)shim_at_quick_exit},
         {"pthread_atfork", (void *)shim_pthread_atfork},
         {"__stack_chk_fail_local", (void *)shim_stack_chk_fail_local},
+        {"pthread_create", (void *)shim_pthread_create},
         {tls_get_addr_name, (void *)hj_tls_get_addr},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)

@@ -24,6 +24,8 @@ typedef struct hj_def {
     bool comdat;       /* from a COMDAT group: a user must keep the owner loaded */
     uint32_t stub;     /* entry stub index + 1, for functions */
     uint64_t tls_module;
+    bool tls_static;   /* TLS block in the static pool, at tls_tpoff from the thread pointer */
+    int64_t tls_tpoff;
 } hj_def;
 
 typedef struct hj_symtab {
