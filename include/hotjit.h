@@ -56,7 +56,7 @@ typedef struct hj_module hj_module;
 /* Options for hj_engine_create. Zero-initialise and set what you need. */
 typedef struct hj_engine_options {
     /* Bytes of address space reserved for all code and data of the engine; 0 picks the
-     * default (1 GiB). Everything the engine loads lives in this one region, so JIT code
+     * default (512 MiB). Everything the engine loads lives in this one region, so JIT code
      * reaches its data, GOT and stubs with 32-bit PC-relative displacements. */
     size_t region_size;
     /* Optional: a static TLS pool, which lets objects built without -fPIC use
@@ -84,8 +84,8 @@ void hj_engine_destroy(hj_engine *engine);
  * on it. Returns "" when nothing failed yet. The string is owned by the engine. */
 const char *hj_errmsg(const hj_engine *engine);
 
-/* One input of hj_add_objects: an ELF64 relocatable object held in memory.
- * The bytes are copied while linking; the caller keeps ownership of them. */
+/* One input of hj_add_objects: an ELF64 relocatable object held in memory. The bytes
+ * are read only during the call; the caller keeps ownership of them. */
 typedef struct hj_object {
     const char *name; /* module name used in messages and hj_module_name(); copied */
     const void *data;
@@ -106,6 +106,11 @@ hj_status hj_add_object(hj_engine *engine, const char *name, const void *data,
 
 /* Reads the file at path and adds it as one module named after the path. */
 hj_status hj_add_object_file(hj_engine *engine, const char *path, hj_module **out);
+
+/* Reads `count` files and adds them as one batch (see hj_add_objects), each module named
+ * after its path. out may be NULL or receives `count` handles. */
+hj_status hj_add_object_files(hj_engine *engine, const char *const *paths, size_t count,
+                              hj_module **out);
 
 /* Removes a module: runs its destructors (those registered with atexit/__cxa_atexit by
  * the module, then fini_array/.dtors in reverse order), deregisters its unwind info,

@@ -1,5 +1,5 @@
 /* The hotjit command: `hotjit run [OPTIONS] FILE... [-- ARG...]`. */
-#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +15,6 @@ typedef struct run_options {
     int nfiles;
     char **args;
     int nargs;
-    int stats;
 } run_options;
 
 static hj_engine *engine;
@@ -43,34 +42,6 @@ static int die(const char *what)
     return 125;
 }
 
-static int read_file(const char *path, void **data, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return -1;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap)
-            break;
-        char *grown = realloc(buf, cap *= 2);
-        if (!grown)
-            free(buf);
-        buf = grown;
-    }
-    int failed = ferror(f) || !buf;
-    fclose(f);
-    if (failed) {
-        free(buf);
-        errno = failed && !buf ? ENOMEM : EIO;
-        return -1;
-    }
-    *data = buf;
-    *size = n;
-    return 0;
-}
-
 /* At exit, after the program's own atexit handlers (this one was registered before any
  * of them), modules are removed in reverse order, as a native program runs its
  * destructors after its atexit handlers. */
@@ -89,41 +60,62 @@ static void finish(void)
     engine = NULL;
 }
 
+/* -l NAME: libNAME.so, or, where that is a linker script or a missing development
+ * link (libm.so, libstdc++.so), the shared object by its usual sonames. */
+static int load_named_library(const char *name)
+{
+    static const char *const suffixes[] = {"", ".6", ".2", ".1", ".0"};
+    char path[4096];
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        snprintf(path, sizeof path, "lib%s.so%s", name, suffixes[i]);
+        if (hj_load_library(engine, path) == HJ_OK)
+            return 0;
+    }
+    snprintf(path, sizeof path, "lib%s.so", name);
+    hj_load_library(engine, path); /* for its message */
+    return die(hj_errmsg(engine));
+}
+
+static int parse_option(int argc, char **argv, int *i, run_options *o)
+{
+    const char *a = argv[*i];
+    bool has_value = *i + 1 < argc;
+    if (!strcmp(a, "--stats")) {
+        print_stats = 1;
+    } else if (!strncmp(a, "-l", 2) && a[2]) {
+        return load_named_library(a + 2);
+    } else if (!strcmp(a, "-l") && has_value) {
+        return load_named_library(argv[++*i]);
+    } else if (!strcmp(a, "--load") && has_value) {
+        if (hj_load_library(engine, argv[++*i]) != HJ_OK)
+            return die(hj_errmsg(engine));
+    } else if (!strcmp(a, "--entry") && has_value) {
+        o->entry = argv[++*i];
+    } else {
+        fprintf(stderr, "hotjit: unknown option or missing value: '%s'\n", a);
+        usage(stderr);
+        return 125;
+    }
+    return 0;
+}
+
 static int parse_run(int argc, char **argv, run_options *o)
 {
-    o->files = calloc((size_t)argc, sizeof *o->files);
+    o->files = calloc((size_t)argc + 1, sizeof *o->files);
     if (!o->files)
         return die("out of memory");
     for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--")) {
+        if (!strcmp(argv[i], "--")) {
             o->args = argv + i + 1;
             o->nargs = argc - i - 1;
             break;
-        } else if ((!strcmp(a, "-l") || !strcmp(a, "--load") || !strcmp(a, "--entry")) && i + 1 < argc) {
-            const char *v = argv[++i];
-            char lib[4096];
-            if (!strcmp(a, "--entry"))
-                o->entry = v;
-            else if (!strcmp(a, "-l"))
-                snprintf(lib, sizeof lib, "lib%s.so", v);
-            if (strcmp(a, "--entry") && hj_load_library(engine, !strcmp(a, "-l") ? lib : v) != HJ_OK &&
-                !(strcmp(a, "-l") == 0 && snprintf(lib, sizeof lib, "lib%s.so.6", v) > 0 &&
-                  hj_load_library(engine, lib) == HJ_OK))
-                return die(hj_errmsg(engine));
-        } else if (!strncmp(a, "-l", 2) && a[2]) {
-            char lib[4096];
-            snprintf(lib, sizeof lib, "lib%s.so", a + 2);
-            if (hj_load_library(engine, lib) != HJ_OK)
-                return die(hj_errmsg(engine));
-        } else if (!strcmp(a, "--stats")) {
-            print_stats = 1;
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "hotjit: unknown option '%s'\n", a);
-            usage(stderr);
-            return 125;
+        }
+        if (argv[i][0] == '-' && argv[i][1]) {
+            int rc = parse_option(argc, argv, &i, o);
+            if (rc)
+                return rc;
         } else {
-            o->files[o->nfiles++] = a;
+            o->files[o->nfiles++] = argv[i];
         }
     }
     if (!o->nfiles) {
@@ -131,30 +123,6 @@ static int parse_run(int argc, char **argv, run_options *o)
         return 125;
     }
     return 0;
-}
-
-static int load_files(const run_options *o)
-{
-    hj_object *objects = calloc((size_t)o->nfiles, sizeof *objects);
-    int rc = objects ? 0 : die("out of memory");
-    for (int i = 0; !rc && i < o->nfiles; i++) {
-        void *data;
-        size_t size;
-        objects[i].name = o->files[i];
-        if (read_file(o->files[i], &data, &size) != 0) {
-            fprintf(stderr, "hotjit: cannot read %s: %s\n", o->files[i], strerror(errno));
-            rc = 125;
-        } else {
-            objects[i].data = data;
-            objects[i].size = size;
-        }
-    }
-    if (!rc && hj_add_objects(engine, objects, (size_t)o->nfiles, NULL) != HJ_OK)
-        rc = die(hj_errmsg(engine));
-    for (int i = 0; objects && i < o->nfiles; i++)
-        free((void *)objects[i].data);
-    free(objects);
-    return rc;
 }
 
 static int cmd_run(int argc, char **argv)
@@ -166,10 +134,10 @@ static int cmd_run(int argc, char **argv)
         return die("cannot create engine: out of address space");
     atexit(finish);
     int rc = parse_run(argc, argv, &o);
-    if (!rc)
-        rc = load_files(&o);
     if (rc)
         return rc;
+    if (hj_add_object_files(engine, o.files, (size_t)o.nfiles, NULL) != HJ_OK)
+        return die(hj_errmsg(engine));
     char **pargv = calloc((size_t)o.nargs + 2, sizeof *pargv);
     if (!pargv)
         return die("out of memory");

@@ -24,8 +24,8 @@ struct hj_module {
     hj_module *prev, *next;
     char *name;
     char *strtab;            /* copy of the object's string table: names point into it */
-    uint8_t *mem;
-    size_t mem_size;
+    uintptr_t seg_addr[HJ_SEG_COUNT]; /* page-aligned parts of its batch's allocation */
+    size_t seg_size[HJ_SEG_COUNT];
     void *eh_frame;          /* registered with the unwinder, or NULL */
     uint64_t tls_module;     /* 0: no TLS */
     hj_def *defs;

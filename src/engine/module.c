@@ -4,6 +4,7 @@
  * stub slots, COMDAT table) cannot fail, because its room is reserved first. */
 #include "engine/engine.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,9 @@ typedef struct hj_batch {
     hj_module **modules;
     hj_strmap winners;     /* name -> (unit index << 32 | symbol index) + 1 */
     hj_strmap groups;      /* COMDAT signatures claimed by this batch */
+    uint8_t *mem;          /* the batch's one allocation */
+    size_t mem_size;
+    uintptr_t ro_start;    /* text is [mem, ro_start), read-only data follows */
     uint32_t *new_stubs;   /* created by this batch: released on failure */
     size_t nnew_stubs;
     hj_err err;
@@ -244,21 +248,42 @@ static hj_status resolve_all(hj_batch *b)
  * Memory, entry stubs, TLS
  * ------------------------------------------------------------------------------------ */
 
+/* One allocation for the whole batch, all units' text first, then all read-only
+ * parts, then all read-write parts, each unit's part on its own pages (so that a unit
+ * can be freed alone): the batch is protected with two mprotect calls, not two per
+ * module. */
 static hj_status allocate_units(hj_batch *b)
 {
     hj_region *region = b->engine->region;
+    size_t total[HJ_SEG_COUNT] = {0};
     for (size_t u = 0; u < b->count; u++) {
         hj_link_unit *unit = &b->units[u];
         HJ_TRY(hj_link_layout(unit, hj_region_base(region), hj_region_end(region), &b->err));
-        void *mem;
-        if (hj_region_alloc(region, hj_link_mem_size(unit), &mem, &b->err) != HJ_OK) {
-            char why[HJ_ERRMSG_MAX];
-            memcpy(why, b->err.msg, sizeof why);
-            return hj_fail(&b->err, b->err.status, "%s: %s", b->modules[u]->name, why);
+        for (int s = 0; s < HJ_SEG_COUNT; s++)
+            total[s] += hj_page_round(unit->seg_size[s]);
+    }
+    b->mem_size = total[HJ_SEG_TEXT] + total[HJ_SEG_RO] + total[HJ_SEG_DATA];
+    void *mem = NULL;
+    if (b->mem_size && hj_region_alloc(region, b->mem_size, &mem, &b->err) != HJ_OK) {
+        char why[HJ_ERRMSG_MAX];
+        memcpy(why, b->err.msg, sizeof why);
+        return hj_fail(&b->err, b->err.status, "%s%s: %s", b->modules[0]->name,
+                       b->count > 1 ? " and the rest of its batch" : "", why);
+    }
+    b->mem = mem;
+    uintptr_t at[HJ_SEG_COUNT] = {(uintptr_t)mem};
+    at[HJ_SEG_RO] = at[HJ_SEG_TEXT] + total[HJ_SEG_TEXT];
+    at[HJ_SEG_DATA] = at[HJ_SEG_RO] + total[HJ_SEG_RO];
+    b->ro_start = at[HJ_SEG_RO];
+    for (size_t u = 0; u < b->count; u++) {
+        hj_link_unit *unit = &b->units[u];
+        hj_module *m = b->modules[u];
+        hj_link_place(unit, at);
+        for (int s = 0; s < HJ_SEG_COUNT; s++) {
+            m->seg_addr[s] = at[s];
+            m->seg_size[s] = hj_page_round(unit->seg_size[s]);
+            at[s] += m->seg_size[s];
         }
-        hj_link_place(unit, mem);
-        b->modules[u]->mem = mem;
-        b->modules[u]->mem_size = unit->mem_size;
     }
     return HJ_OK;
 }
@@ -386,15 +411,21 @@ static hj_status build_module(hj_batch *b, size_t u)
     unit->nfinis = 0;
     if (unit->eh_frame_section && hj_eh_register((void *)unit->secs[unit->eh_frame_section].addr))
         m->eh_frame = (void *)unit->secs[unit->eh_frame_section].addr;
-    return hj_shim_register_range((uintptr_t)m->mem, (uintptr_t)m->mem + m->mem_size, m, &b->err);
+    return hj_shim_register_range(m->seg_addr[HJ_SEG_TEXT],
+                                  m->seg_addr[HJ_SEG_TEXT] + m->seg_size[HJ_SEG_TEXT], m, &b->err);
 }
 
 static hj_status link_units(hj_batch *b)
 {
     for (size_t u = 0; u < b->count; u++)
         HJ_TRY(hj_link_relocate(&b->units[u], &b->err));
+    HJ_TRY(hj_mem_protect(b->mem, b->ro_start - (uintptr_t)b->mem, HJ_PROT_RX, &b->err));
+    uintptr_t ro_end = b->ro_start;
+    for (size_t u = 0; u < b->count; u++)
+        ro_end += b->modules[u]->seg_size[HJ_SEG_RO];
+    HJ_TRY(hj_mem_protect((void *)b->ro_start, ro_end - b->ro_start, HJ_PROT_R, &b->err));
     for (size_t u = 0; u < b->count; u++) {
-        HJ_TRY(hj_link_protect(&b->units[u], &b->err));
+        HJ_TRY(hj_link_collect_initfns(&b->units[u], &b->err));
         HJ_TRY(build_module(b, u));
     }
     size_t defs = 0, groups = 0;
@@ -414,6 +445,7 @@ static hj_status link_units(hj_batch *b)
 
 static void publish_def(hj_engine *engine, hj_def *d)
 {
+    d->overrides = hj_strmap_get(&engine->symtab.jit, d->name) != NULL;
     hj_strmap_put(&engine->symtab.jit, d->name, d);
     if (d->stub)
         hj_stubs_set(engine->stubs, d->stub - 1, d->addr);
@@ -438,7 +470,8 @@ static void publish(hj_batch *b)
         engine->last = m;
         engine->stats.modules++;
         engine->stats.relocations += b->units[u].nrelocs;
-        engine->stats.code_bytes += m->mem_size;
+        engine->stats.code_bytes += m->seg_size[HJ_SEG_TEXT] + m->seg_size[HJ_SEG_RO] +
+                                    m->seg_size[HJ_SEG_DATA];
         engine->stats.got_entries += b->units[u].ngot;
         engine->stats.call_stubs += b->units[u].nstubs;
     }
@@ -465,13 +498,12 @@ static void rollback(hj_batch *b)
             continue;
         if (m->eh_frame)
             hj_eh_deregister(m->eh_frame);
-        if (m->mem)
-            hj_shim_unregister_range((uintptr_t)m->mem);
+        hj_shim_unregister_range(m->seg_addr[HJ_SEG_TEXT]);
         if (b->units[u].tls_module)
             hj_tls_unregister(b->units[u].tls_module);
-        hj_region_free(b->engine->region, m->mem, m->mem_size);
         free_module(m);
     }
+    hj_region_free(b->engine->region, b->mem, b->mem_size);
 }
 
 /* ------------------------------------------------------------------------------------
@@ -596,7 +628,7 @@ static void unpublish_def(hj_engine *engine, hj_module *gone, hj_def *d)
     if (hj_strmap_get(&engine->symtab.jit, d->name) != d)
         return;
     hj_strmap_remove(&engine->symtab.jit, d->name);
-    for (hj_module *m = engine->last; m; m = m->prev)
+    for (hj_module *m = d->overrides ? engine->last : NULL; m; m = m->prev)
         for (size_t i = 0; m != gone && i < m->ndefs; i++)
             if (!strcmp(m->defs[i].name, d->name)) {
                 if (m->defs[i].kind == HJ_DEF_FUNC && d->stub)
@@ -621,8 +653,10 @@ void hj_module_destroy_locked(hj_engine *engine, hj_module *m)
         hj_eh_deregister(m->eh_frame);
     if (m->tls_module)
         hj_tls_unregister(m->tls_module);
-    hj_shim_unregister_range((uintptr_t)m->mem);
-    hj_region_free(engine->region, m->mem, m->mem_size);
+    hj_shim_unregister_range(m->seg_addr[HJ_SEG_TEXT]);
+    for (int s = 0; s < HJ_SEG_COUNT; s++)
+        if (m->seg_size[s])
+            hj_region_free(engine->region, (void *)m->seg_addr[s], m->seg_size[s]);
     if (m->prev)
         m->prev->next = m->next;
     else
@@ -678,4 +712,67 @@ hj_status hj_remove(hj_engine *engine, hj_module *module)
     hj_module_destroy_locked(engine, module);
     pthread_mutex_unlock(&engine->lock);
     return HJ_OK;
+}
+
+/* ------------------------------------------------------------------------------------
+ * Files
+ * ------------------------------------------------------------------------------------ */
+
+static hj_status read_whole_file(const char *path, void **data, size_t *size, hj_err *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return hj_fail(err, HJ_ERR_IO, "cannot open %s: %s", path, strerror(errno));
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap || ferror(f))
+            break;
+        char *grown = realloc(buf, cap *= 2);
+        if (!grown)
+            free(buf);
+        buf = grown;
+    }
+    bool failed = !buf || ferror(f);
+    fclose(f);
+    if (failed) {
+        free(buf);
+        return hj_fail(err, buf ? HJ_ERR_IO : HJ_ERR_NOMEM, "cannot read %s", path);
+    }
+    *data = buf;
+    *size = n;
+    return HJ_OK;
+}
+
+hj_status hj_add_object_files(hj_engine *engine, const char *const *paths, size_t count,
+                              hj_module **out)
+{
+    if (!engine || (!paths && count))
+        return engine ? hj_engine_fail(engine, &(hj_err){HJ_ERR_ARG, "hj_add_object_files: paths is NULL"})
+                      : HJ_ERR_ARG;
+    hj_err err = {HJ_OK, ""};
+    hj_object *objects = calloc(count + 1, sizeof *objects);
+    hj_status st = objects ? HJ_OK : hj_fail(&err, HJ_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; st == HJ_OK && i < count; i++) {
+        void *data = NULL;
+        size_t size = 0;
+        st = paths[i] ? read_whole_file(paths[i], &data, &size, &err)
+                      : hj_fail(&err, HJ_ERR_ARG, "hj_add_object_files: path %zu is NULL", i);
+        if (objects)
+            objects[i] = (hj_object){paths[i], data, size};
+    }
+    if (st == HJ_OK)
+        st = hj_add_objects(engine, objects, count, out);
+    else
+        hj_engine_fail(engine, &err);
+    for (size_t i = 0; objects && i < count; i++)
+        free((void *)objects[i].data);
+    free(objects);
+    return st;
+}
+
+hj_status hj_add_object_file(hj_engine *engine, const char *path, hj_module **out)
+{
+    return hj_add_object_files(engine, &path, 1, out);
 }

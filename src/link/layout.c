@@ -237,14 +237,6 @@ hj_status hj_link_layout(hj_link_unit *unit, uintptr_t region_base, uintptr_t re
     return HJ_OK;
 }
 
-size_t hj_link_mem_size(const hj_link_unit *unit)
-{
-    size_t total = 0;
-    for (int s = 0; s < HJ_SEG_COUNT; s++)
-        total += hj_page_round(unit->seg_size[s]);
-    return total ? total : hj_page_size();
-}
-
 /* ------------------------------------------------------------------------------------
  * Placement
  * ------------------------------------------------------------------------------------ */
@@ -263,15 +255,10 @@ static uintptr_t symbol_address(const hj_link_unit *unit, const hj_lsym *sym)
     return sec->seg < 0 ? 0 : sec->addr + sym->value;
 }
 
-void hj_link_place(hj_link_unit *unit, uint8_t *mem)
+void hj_link_place(hj_link_unit *unit, const uintptr_t seg_addr[HJ_SEG_COUNT])
 {
-    unit->mem = mem;
-    unit->mem_size = hj_link_mem_size(unit);
-    uintptr_t at = (uintptr_t)mem;
-    for (int s = 0; s < HJ_SEG_COUNT; s++) {
-        unit->seg_addr[s] = at;
-        at += hj_page_round(unit->seg_size[s]);
-    }
+    for (int s = 0; s < HJ_SEG_COUNT; s++)
+        unit->seg_addr[s] = seg_addr[s];
     uintptr_t image = unit->seg_addr[HJ_SEG_RO] + unit->tls_image_offset;
     for (size_t i = 1; i < unit->elf.shnum; i++) {
         hj_lsec *sec = &unit->secs[i];

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mem/mem.h"
 
 #ifndef SHF_EXCLUDE
 #define SHF_EXCLUDE 0x80000000u
@@ -152,6 +151,7 @@ static hj_status read_symbols(hj_link_unit *unit, hj_err *err)
     unit->syms = calloc(elf->nsyms ? elf->nsyms : 1, sizeof *unit->syms);
     if (!unit->syms)
         return hj_fail(err, HJ_ERR_NOMEM, "%s: out of memory", elf->name);
+    unit->syms[0].name = ""; /* the null symbol: relocations without one use value 0 */
     for (size_t i = 1; i < elf->nsyms; i++)
         HJ_TRY(read_symbol(unit, i, err));
     return read_groups(unit, err);
@@ -161,12 +161,14 @@ hj_status hj_link_open(hj_link_unit *unit, const hj_arch *arch, const char *name
                        const void *data, size_t size, hj_err *err)
 {
     *unit = (hj_link_unit){.arch = arch};
-    unit->bytes = malloc(size ? size : 1);
-    if (!unit->bytes)
-        return hj_fail(err, HJ_ERR_NOMEM, "%s: out of memory for %zu bytes", name, size);
-    if (size)
+    if ((uintptr_t)data & 7) { /* the reader wants aligned headers: copy only then */
+        unit->bytes = malloc(size ? size : 1);
+        if (!unit->bytes)
+            return hj_fail(err, HJ_ERR_NOMEM, "%s: out of memory for %zu bytes", name, size);
         memcpy(unit->bytes, data, size);
-    hj_status st = hj_elf_open(&unit->elf, name, unit->bytes, size, arch->machine, err);
+        data = unit->bytes;
+    }
+    hj_status st = hj_elf_open(&unit->elf, name, data, size, arch->machine, err);
     if (st == HJ_OK)
         st = classify_sections(unit, err);
     if (st == HJ_OK)
@@ -265,11 +267,7 @@ static hj_status collect_initfns(hj_link_unit *unit, hj_err *err)
     return HJ_OK;
 }
 
-hj_status hj_link_protect(hj_link_unit *unit, hj_err *err)
+hj_status hj_link_collect_initfns(hj_link_unit *unit, hj_err *err)
 {
-    HJ_TRY(collect_initfns(unit, err));
-    HJ_TRY(hj_mem_protect((void *)unit->seg_addr[HJ_SEG_TEXT], unit->seg_size[HJ_SEG_TEXT],
-                          HJ_PROT_RX, err));
-    return hj_mem_protect((void *)unit->seg_addr[HJ_SEG_RO], unit->seg_size[HJ_SEG_RO],
-                          HJ_PROT_R, err);
+    return collect_initfns(unit, err);
 }

@@ -87,7 +87,7 @@ typedef struct hj_initfn {
 struct hj_link_unit {
     const hj_arch *arch;
     hj_elf elf;
-    void *bytes; /* owned, aligned copy of the object */
+    void *bytes; /* owned aligned copy of a misaligned object, else NULL (caller's bytes) */
     hj_lsec *secs;
     hj_lsym *syms;
     hj_group *groups;
@@ -101,8 +101,6 @@ struct hj_link_unit {
     uint64_t tls_size, tls_align, tls_image_size, tls_image_offset; /* image in RO */
     uint64_t common_offset;         /* in DATA */
     /* placement */
-    uint8_t *mem;
-    size_t mem_size;
     uintptr_t seg_addr[HJ_SEG_COUNT];
     uint64_t tls_module; /* set by the caller before relocation when tls_size > 0 */
     bool tls_wants_static; /* layout: static-model TLS relocations refer to this unit */
@@ -134,7 +132,6 @@ bool hj_lsym_is_tls(const hj_lsym *sym);
  * region bounds say which process addresses a call can reach directly. */
 hj_status hj_link_layout(hj_link_unit *unit, uintptr_t region_base, uintptr_t region_end,
                          hj_err *err);
-size_t hj_link_mem_size(const hj_link_unit *unit);
 
 /* True when relocation section rela_sec patches a loaded section. */
 bool hj_link_rela_applies(const hj_link_unit *unit, size_t rela_sec);
@@ -142,16 +139,17 @@ bool hj_link_rela_applies(const hj_link_unit *unit, size_t rela_sec);
 hj_status hj_link_classify(const hj_link_unit *unit, size_t rela_sec, const Elf64_Rela *r,
                            hj_reloc_desc *desc, hj_err *err);
 
-/* Gives the unit its memory (read-write, zeroed, hj_link_mem_size bytes) and computes
- * the address of every section and defined symbol. Entry stubs are assigned after. */
-void hj_link_place(hj_link_unit *unit, uint8_t *mem);
+/* Gives each segment of the unit its memory (read-write, zeroed, seg_size bytes each)
+ * and computes the address of every section and defined symbol. Entry stubs are
+ * assigned after. */
+void hj_link_place(hj_link_unit *unit, const uintptr_t seg_addr[HJ_SEG_COUNT]);
 
 /* Copies contents, fills the GOT and call stubs, applies every relocation. */
 hj_status hj_link_relocate(hj_link_unit *unit, hj_err *err);
 
-/* Makes text read-execute and read-only data read-only; collects constructors and
- * destructors in the order they must run. */
-hj_status hj_link_protect(hj_link_unit *unit, hj_err *err);
+/* Collects constructors and destructors (after relocation) in the order they must run.
+ * Protecting the segments is the caller's, which places many units side by side. */
+hj_status hj_link_collect_initfns(hj_link_unit *unit, hj_err *err);
 
 /* .eh_frame: drop the FDE containing `offset` (its function was discarded), and
  * register/deregister a loaded frame section with the unwinder. */

@@ -228,7 +228,9 @@ static hj_status apply_one(hj_link_unit *unit, size_t rela_sec, const Elf64_Rela
     size_t sec = unit->elf.shdrs[rela_sec].sh_info;
     const Elf64_Shdr *target = &unit->elf.shdrs[sec];
     const hj_lsym *s = &unit->syms[ELF64_R_SYM(r->r_info)];
-    hj_place at = {sec, r->r_offset, unit->secs[sec].addr + r->r_offset, s->name, &desc};
+    const char *sym_name = s->name[0] || s->section >= unit->elf.shnum
+                               ? s->name : section_name(unit, s->section); /* section symbols */
+    hj_place at = {sec, r->r_offset, unit->secs[sec].addr + r->r_offset, sym_name, &desc};
     if (target->sh_type == SHT_NOBITS || r->r_offset > target->sh_size ||
         desc.size > target->sh_size - r->r_offset)
         return hj_fail(err, HJ_ERR_FORMAT, "%s: section %s offset 0x%llx: %s patches %u bytes outside "

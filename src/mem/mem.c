@@ -1,6 +1,7 @@
 #include "mem/mem.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -11,6 +12,7 @@
 #endif
 
 #define HJ_LOW_LIMIT ((uintptr_t)1 << 31)
+#define HJ_DEFAULT_REGION ((size_t)512 << 20)
 
 typedef struct hj_extent {
     uintptr_t start;
@@ -57,25 +59,50 @@ static void *try_reserve(uintptr_t hint, size_t size, int extra_flags)
     return p;
 }
 
-/* Low addresses first (reachable by 32-bit absolute relocations), then anywhere. */
+/* The highest gap below 2 GiB that holds `size` bytes, from /proc/self/maps: placed at
+ * the gap's top, so a heap below it keeps room to grow. 0 when there is none. */
+static uintptr_t find_low_gap(size_t size)
+{
+    FILE *maps = fopen("/proc/self/maps", "r");
+    if (!maps)
+        return 0;
+    uintptr_t prev_end = 0x10000, best = 0; /* above vm.mmap_min_addr */
+    unsigned long start, end;
+    char line[512];
+    while (fgets(line, sizeof line, maps) && sscanf(line, "%lx-%lx", &start, &end) == 2) {
+        uintptr_t top = start < HJ_LOW_LIMIT ? start : HJ_LOW_LIMIT;
+        if (top > prev_end && top - prev_end >= size)
+            best = top - size;
+        if (end > prev_end)
+            prev_end = end;
+        if (start >= HJ_LOW_LIMIT)
+            break;
+    }
+    if (prev_end < HJ_LOW_LIMIT && HJ_LOW_LIMIT - prev_end >= size)
+        best = HJ_LOW_LIMIT - size;
+    fclose(maps);
+    return best & ~(uintptr_t)(hj_page_size() - 1);
+}
+
+/* Below 2 GiB where there is room (32-bit absolute relocations reach it), else
+ * anywhere. Another thread may map the gap between the look and the reservation:
+ * MAP_FIXED_NOREPLACE then fails, and the search runs again. */
 static void *reserve(size_t size)
 {
-    for (uintptr_t hint = 0x10000000; hint + size <= HJ_LOW_LIMIT; hint += 0x08000000) {
+    for (int attempt = 0; attempt < 4; attempt++) {
+        uintptr_t hint = find_low_gap(size);
+        if (!hint)
+            break;
         void *p = try_reserve(hint, size, MAP_FIXED_NOREPLACE);
         if (p)
             return p;
     }
-    void *p = try_reserve(0, size, MAP_32BIT);
-    if (p && (uintptr_t)p + size <= HJ_LOW_LIMIT)
-        return p;
-    if (p)
-        munmap(p, size);
     return try_reserve(0, size, 0);
 }
 
 hj_status hj_region_create(hj_region **out, size_t size, hj_err *err)
 {
-    size = hj_page_round(size ? size : (size_t)1 << 30);
+    size = hj_page_round(size ? size : HJ_DEFAULT_REGION);
     hj_region *region = calloc(1, sizeof *region);
     hj_extent *first = malloc(sizeof *first);
     void *base = (region && first) ? reserve(size) : NULL;

@@ -22,6 +22,7 @@ typedef struct hj_def {
     uint64_t size;
     uint8_t kind, bind;
     bool comdat;       /* from a COMDAT group: a user must keep the owner loaded */
+    bool overrides;    /* replaced another module's (weak) definition when published */
     uint32_t stub;     /* entry stub index + 1, for functions */
     uint64_t tls_module;
     bool tls_static;   /* TLS block in the static pool, at tls_tpoff from the thread pointer */

@@ -1,7 +1,7 @@
 /* libFuzzer target for the object loader: every input is opened, resolved, laid out,
- * placed, relocated and protected by the linker layers (elf + link) exactly as
- * hj_add_objects does, in one long-lived code region, but nothing of it is ever
- * executed: constructors are collected, not run, and no unwind info is registered.
+ * placed and relocated by the linker layers (elf + link) as hj_add_objects does, in one
+ * long-lived code region, but nothing of it is ever executed: constructors are
+ * collected, not run, and no unwind info is registered.
  * Global symbols are resolved without a symbol table, by a hash of their name, to the
  * kinds of targets the engine produces (near, far, undefined weak, static TLS). */
 #include <stdint.h>
@@ -41,7 +41,7 @@ static void resolve(hj_link_unit *unit)
             continue;
         }
         uint32_t h = name_hash(s->name);
-        hj_target t = {.kind = HJ_TARGET_ADDR, .is_func = s->type == STT_FUNC, .size = h % 64};
+        hj_target t = {.kind = HJ_TARGET_ADDR, .size = h % 64};
         switch (h % 4) {
         case 0: t.addr = near + (h & 0xfff0); break;
         case 1: t.addr = (uintptr_t)0x7f0000000000 + (h & 0xfff0); break;
@@ -89,14 +89,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             hj_link_discard_group(&unit, g);
     resolve(&unit);
     if (hj_link_layout(&unit, hj_region_base(region), hj_region_end(region), &err) == HJ_OK) {
-        size_t need = hj_link_mem_size(&unit);
+        /* One allocation, the segments side by side, as the engine places a batch. */
+        size_t seg[HJ_SEG_COUNT], need = 0;
+        for (int k = 0; k < HJ_SEG_COUNT; k++)
+            need += seg[k] = hj_page_round(unit.seg_size[k]);
         void *mem;
         if (need <= MAX_UNIT_MEM && hj_region_alloc(region, need, &mem, &err) == HJ_OK) {
-            hj_link_place(&unit, mem);
+            uintptr_t at[HJ_SEG_COUNT] = {(uintptr_t)mem};
+            for (int k = 1; k < HJ_SEG_COUNT; k++)
+                at[k] = at[k - 1] + seg[k - 1];
+            hj_link_place(&unit, at);
             if (unit.tls_size)
                 unit.tls_module = HJ_TLS_TAG | 1;
             if (hj_link_relocate(&unit, &err) == HJ_OK)
-                hj_link_protect(&unit, &err); /* collects constructors, runs none */
+                hj_link_collect_initfns(&unit, &err); /* collected, never run */
             hj_region_free(region, mem, need);
         }
     }

@@ -1,7 +1,7 @@
 # Inputs of test_relocs.c: one tiny assembly file per x86-64 relocation kind (in the
 # style of JITLink's lit tests), plus variants selected with --defsym.
 if(CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")
-  foreach(name good abs64 pc32 pc32_func pc64 plt32 abs32 abs32_own abs32s abs16 abs8
+  foreach(name good abs64 pc32 pc32_func pc32_libc pc64 plt32 abs32 abs32_own abs32s abs16 abs8
           pc16 pc8 got32 got64 size size_big tls static_tls unknown)
     hj_unit_input(relocs_${name} inputs/relocs_${name}.s)
   endforeach()
@@ -9,6 +9,8 @@ if(CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")
   hj_unit_input(relocs_gotpcrelx inputs/relocs_gotpcrelx.s -Wa,-mrelax-relocations=yes)
   hj_unit_input(relocs_pc16_far inputs/relocs_pc16.s -Wa,--defsym,FAR=1)
   hj_unit_input(relocs_pc8_far inputs/relocs_pc8.s -Wa,--defsym,FAR=1)
+  hj_unit_input(relocs_sym0 inputs/relocs_sym0.s)
+  hj_unit_input(relocs_sym0_far inputs/relocs_sym0.s -Wa,--defsym,FAR=1)
   foreach(v TPOFF32 GOTTPOFF TPOFF64)
     hj_unit_input(relocs_static_tls_own_${v} inputs/relocs_static_tls_own.s -Wa,--defsym,${v}=1)
   endforeach()
