@@ -140,6 +140,13 @@ hj_status hj_load_library(hj_engine *engine, const char *name_or_path);
 hj_status hj_run_main(hj_engine *engine, const char *entry, int argc, char **argv,
                       char **envp, int *exit_status);
 
+/* Gives the calling thread the initial values of the thread-local variables that JIT
+ * modules keep in the static TLS pool (see hj_engine_options). Threads created by JIT
+ * code get them by themselves; call this first in any other thread created after such
+ * a module was added (the hotjit command does it for every thread by interposing
+ * pthread_create). Thread-safe; cheap when there is no pool. */
+void hj_thread_init(void);
+
 /* Counters for benchmarks and --stats. Times are in nanoseconds. */
 typedef struct hj_link_stats {
     unsigned long long modules;

@@ -143,6 +143,11 @@ void hj_engine_destroy(hj_engine *engine)
     free(engine);
 }
 
+void hj_thread_init(void)
+{
+    hj_tls_init_thread();
+}
+
 const char *hj_errmsg(const hj_engine *engine)
 {
     return engine ? engine->errmsg : "no engine";

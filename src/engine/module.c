@@ -456,6 +456,8 @@ static void publish(hj_batch *b)
     hj_engine *engine = b->engine;
     for (size_t u = 0; u < b->count; u++) {
         hj_module *m = b->modules[u];
+        if (m->tls_module)
+            hj_tls_activate(m->tls_module);
         for (size_t i = 0; i < m->ndefs; i++)
             publish_def(engine, &m->defs[i]);
         for (size_t g = 0; g < m->ngroups; g++)

@@ -154,6 +154,15 @@ static void copy_image(const tls_template *t)
     memset(block + t->image_size, 0, t->block_size - t->image_size);
 }
 
+void hj_tls_activate(uint64_t module)
+{
+    pthread_mutex_lock(&tls_lock);
+    const tls_template *t = template_of(module & ~HJ_TLS_TAG);
+    if (t && t->is_static)
+        copy_image(t);
+    pthread_mutex_unlock(&tls_lock);
+}
+
 void hj_tls_init_thread(void)
 {
     pthread_mutex_lock(&tls_lock);
@@ -197,10 +206,8 @@ hj_status hj_tls_register(const void *image, size_t image_size, size_t block_siz
         t->align = align < sizeof(void *) ? sizeof(void *) : align;
         t->is_static = want_static && pool.size && pool_alloc(t->block_size, t->align, &offset);
         t->tpoff = t->is_static ? pool.tpoff + (int64_t)offset : 0;
-        if (t->is_static) {
-            copy_image(t);
+        if (t->is_static)
             *tpoff = t->tpoff;
-        }
         *is_static = t->is_static;
         __atomic_store_n(&t->generation, generation, __ATOMIC_RELEASE);
         *module = HJ_TLS_TAG | id;

@@ -36,6 +36,8 @@ void hj_tls_unregister(uint64_t module);
  * later calls are ignored. */
 void hj_tls_set_static_pool(void *pool, size_t size, uintptr_t (*thread_pointer)(void));
 void hj_tls_init_thread(void);
+/* Once the image is relocated: the calling thread's copy of a static block gets it. */
+void hj_tls_activate(uint64_t module);
 
 /* The replacement for __tls_get_addr: argument is {module, offset}. */
 void *hj_tls_get_addr(void *tls_index);
