@@ -125,9 +125,12 @@ static int parse_run(int argc, char **argv, run_options *o)
     return 0;
 }
 
+/* Static: what main's arguments become stays reachable until the process exits. */
+static run_options o;
+static char **program_argv;
+
 static int cmd_run(int argc, char **argv)
 {
-    run_options o = {0};
     hj_engine_options options = {.static_tls_pool = static_tls_pool,
                                  .static_tls_pool_size = sizeof static_tls_pool};
     if (hj_engine_create(&engine, &options) != HJ_OK)
@@ -138,14 +141,14 @@ static int cmd_run(int argc, char **argv)
         return rc;
     if (hj_add_object_files(engine, o.files, (size_t)o.nfiles, NULL) != HJ_OK)
         return die(hj_errmsg(engine));
-    char **pargv = calloc((size_t)o.nargs + 2, sizeof *pargv);
-    if (!pargv)
+    program_argv = calloc((size_t)o.nargs + 2, sizeof *program_argv);
+    if (!program_argv)
         return die("out of memory");
-    pargv[0] = (char *)o.files[0];
+    program_argv[0] = (char *)o.files[0];
     for (int i = 0; i < o.nargs; i++)
-        pargv[i + 1] = o.args[i];
+        program_argv[i + 1] = o.args[i];
     int status = 0;
-    if (hj_run_main(engine, o.entry, o.nargs + 1, pargv, environ, &status) != HJ_OK)
+    if (hj_run_main(engine, o.entry, o.nargs + 1, program_argv, environ, &status) != HJ_OK)
         return die(hj_errmsg(engine));
     return status;
 }

@@ -104,7 +104,7 @@ static void run_all_finis(hj_engine *engine)
 {
     size_t n = 0, position = 0;
     for (hj_module *m = engine->last; m; m = m->prev) {
-        hj_shim_finalize(m);
+        hj_shim_finalize(m->dso_handle);
         n += m->nfinis;
     }
     ordered_fini *all = malloc((n + 1) * sizeof *all);
@@ -132,6 +132,8 @@ void hj_engine_destroy(hj_engine *engine)
         return;
     run_all_finis(engine);
     pthread_mutex_lock(&engine->lock);
+    for (hj_module *m = engine->first; m; m = m->next)
+        m->ndeps = 0; /* all go: who uses whom no longer matters, and order is free */
     while (engine->last)
         hj_module_destroy_locked(engine, engine->last);
     pthread_mutex_unlock(&engine->lock);

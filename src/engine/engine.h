@@ -27,6 +27,7 @@ struct hj_module {
     uintptr_t seg_addr[HJ_SEG_COUNT]; /* page-aligned parts of its batch's allocation */
     size_t seg_size[HJ_SEG_COUNT];
     void *eh_frame;          /* registered with the unwinder, or NULL */
+    void *dso_handle;        /* what __dso_handle names in it: a word of its own data */
     uint64_t tls_module;     /* 0: no TLS */
     hj_def *defs;
     size_t ndefs;

@@ -184,7 +184,7 @@ static bool resolve_outside(hj_batch *b, size_t u, const hj_lsym *s, hj_target *
         return true;
     }
     if (!strcmp(s->name, "__dso_handle")) {
-        *t = (hj_target){.kind = HJ_TARGET_ADDR, .addr = (uintptr_t)b->modules[u]};
+        t->kind = HJ_TARGET_DSO;
         return true;
     }
     if (hj_symtab_host(&engine->symtab, s->name, &addr) ||
@@ -279,6 +279,7 @@ static hj_status allocate_units(hj_batch *b)
         hj_link_unit *unit = &b->units[u];
         hj_module *m = b->modules[u];
         hj_link_place(unit, at);
+        m->dso_handle = (void *)(at[HJ_SEG_DATA] + unit->dso_offset);
         for (int s = 0; s < HJ_SEG_COUNT; s++) {
             m->seg_addr[s] = at[s];
             m->seg_size[s] = hj_page_round(unit->seg_size[s]);
@@ -412,7 +413,8 @@ static hj_status build_module(hj_batch *b, size_t u)
     if (unit->eh_frame_section && hj_eh_register((void *)unit->secs[unit->eh_frame_section].addr))
         m->eh_frame = (void *)unit->secs[unit->eh_frame_section].addr;
     return hj_shim_register_range(m->seg_addr[HJ_SEG_TEXT],
-                                  m->seg_addr[HJ_SEG_TEXT] + m->seg_size[HJ_SEG_TEXT], m, &b->err);
+                                  m->seg_addr[HJ_SEG_TEXT] + m->seg_size[HJ_SEG_TEXT],
+                                  m->dso_handle, &b->err);
 }
 
 static hj_status link_units(hj_batch *b)
@@ -618,7 +620,7 @@ hj_status hj_add_object(hj_engine *engine, const char *name, const void *data, s
 
 void hj_module_run_finis(hj_module *m)
 {
-    hj_shim_finalize(m);
+    hj_shim_finalize(m->dso_handle);
     for (size_t i = m->nfinis; i-- > 0;)
         m->finis[i].fn();
 }

@@ -28,6 +28,7 @@ typedef enum hj_target_kind {
     HJ_TARGET_ADDR,    /* a fixed address: loaded module, host, shim or process */
     HJ_TARGET_WEAK0,   /* undefined weak reference: address 0 */
     HJ_TARGET_GOT,     /* _GLOBAL_OFFSET_TABLE_: the referencing unit's own GOT */
+    HJ_TARGET_DSO,     /* __dso_handle: a word of the unit's own data, unique to it */
 } hj_target_kind;
 
 typedef struct hj_target {
@@ -99,7 +100,7 @@ struct hj_link_unit {
     uint64_t got_offset, ngot;      /* in RO */
     uint64_t stubs_offset, nstubs;  /* in TEXT */
     uint64_t tls_size, tls_align, tls_image_size, tls_image_offset; /* image in RO */
-    uint64_t common_offset;         /* in DATA */
+    uint64_t dso_offset;            /* in DATA: the word __dso_handle names */
     /* placement */
     uintptr_t seg_addr[HJ_SEG_COUNT];
     uint64_t tls_module; /* set by the caller before relocation when tls_size > 0 */

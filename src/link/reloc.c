@@ -52,6 +52,8 @@ static void symbol_value(const hj_link_unit *unit, size_t i, hj_value *v)
             v->addr = t->tls_offset;
     } else if (t->kind == HJ_TARGET_GOT) {
         v->addr = v->canonical = unit->seg_addr[HJ_SEG_RO] + unit->got_offset;
+    } else if (t->kind == HJ_TARGET_DSO) {
+        v->addr = v->canonical = unit->seg_addr[HJ_SEG_DATA] + unit->dso_offset;
     }
     if (s->call_stub)
         v->stub = unit->seg_addr[HJ_SEG_TEXT] + unit->stubs_offset +
