@@ -18,6 +18,7 @@ typedef struct hj_batch {
     hj_module **modules;
     hj_strmap winners;     /* name -> (unit index << 32 | symbol index) + 1 */
     hj_strmap groups;      /* COMDAT signatures claimed by this batch */
+    hj_strmap process;     /* process symbols already looked up: name -> hj_proc_sym */
     uint8_t *mem;          /* the batch's one allocation */
     size_t mem_size;
     uintptr_t ro_start;    /* text is [mem, ro_start), read-only data follows */
@@ -175,6 +176,25 @@ static void target_from_def(hj_engine *engine, const hj_def *d, hj_target *t)
     t->addr = d->stub ? hj_stubs_address(engine->stubs, d->stub - 1) : d->addr;
 }
 
+/* Many modules of a batch name the same libc functions: each name is asked of the
+ * dynamic linker once per batch. */
+static bool lookup_process(hj_batch *b, const hj_lsym *s, hj_proc_sym *out)
+{
+    const hj_proc_sym *known = hj_strmap_get(&b->process, s->name);
+    if (known && known->is_tls == (s->type == STT_TLS)) {
+        *out = *known;
+        return true;
+    }
+    if (!hj_process_lookup(s->name, s->type == STT_TLS, b->engine->arch->thread_pointer(), out))
+        return false;
+    hj_proc_sym *copy = malloc(sizeof *copy);
+    if (copy && hj_strmap_put(&b->process, s->name, copy))
+        *copy = *out;
+    else
+        free(copy);
+    return true;
+}
+
 static bool resolve_outside(hj_batch *b, size_t u, const hj_lsym *s, hj_target *t)
 {
     hj_engine *engine = b->engine;
@@ -193,7 +213,7 @@ static bool resolve_outside(hj_batch *b, size_t u, const hj_lsym *s, hj_target *
         return true;
     }
     hj_proc_sym p;
-    if (!hj_process_lookup(s->name, s->type == STT_TLS, engine->arch->thread_pointer(), &p))
+    if (!lookup_process(b, s, &p))
         return false;
     *t = (hj_target){.kind = HJ_TARGET_ADDR, .addr = p.addr,
                      .is_tls = p.is_tls, .tls_static = p.tls_static, .tls_module = p.tls_module,
@@ -570,6 +590,10 @@ static void close_batch(hj_batch *b)
     free(b->units);
     free(b->modules);
     free(b->new_stubs);
+    for (size_t i = 0; i < b->process.capacity; i++)
+        if (b->process.slots[i].key)
+            free(b->process.slots[i].value);
+    hj_strmap_free(&b->process);
     hj_strmap_free(&b->winners);
     hj_strmap_free(&b->groups);
 }
