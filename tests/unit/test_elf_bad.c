@@ -556,6 +556,34 @@ static void test_links(void)
 }
 
 /* ------------------------------------------------------------------------------------
+ * Constructor tables
+ * ------------------------------------------------------------------------------------ */
+
+static void test_init_arrays(void)
+{
+    /* Constructor tables whose size is not a whole number of pointers, one of them
+     * without a name (its priority comes from the name). */
+    size_t data = find_section(&pristine, ".data");
+    SEC("init array of 4 bytes", data, sh_type, SHT_INIT_ARRAY, "multiple of 8");
+    SEC("fini array of 4 bytes", data, sh_type, SHT_FINI_ARRAY, "multiple of 8");
+    SEC("preinit array of 4 bytes", data, sh_type, SHT_PREINIT_ARRAY, "multiple of 8");
+    {
+        obj c = obj_dup(&pristine);
+        shdr(&c, data)->sh_type = SHT_INIT_ARRAY;
+        shdr(&c, data)->sh_name = 0xffffff00u;
+        expect_bad("unnamed init array of 4 bytes", &c, "multiple of 8");
+        shdr(&c, data)->sh_type = SHT_FINI_ARRAY;
+        expect_bad("unnamed fini array of 4 bytes", &c, "multiple of 8");
+        free(c.data);
+    }
+    /* A thread-local .ctors without bytes: the assembler accepts it. */
+    obj o = obj_read("elfbad_tlsctors");
+    if (o.data)
+        expect_bad("thread-local .ctors", &o, NULL);
+    free(o.data);
+}
+
+/* ------------------------------------------------------------------------------------
  * Symbols
  * ------------------------------------------------------------------------------------ */
 
@@ -1038,6 +1066,7 @@ int main(void)
     test_huge_common();
     test_overlap();
     test_links();
+    test_init_arrays();
     test_symbols();
     test_relocations();
     test_groups();

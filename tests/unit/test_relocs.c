@@ -806,6 +806,84 @@ static void test_static_tls_own(void)
     hj_engine_destroy(e);
 }
 
+/* With a static TLS pool (hj_engine_options), the static models work against the
+ * module's own variables too: the module's block lives in the pool, at the same offset
+ * from the thread pointer in every thread. Must run after test_static_tls_own: the
+ * first pool given is the process's for good. */
+static _Thread_local _Alignas(64) char rl_pool[4096];
+
+typedef struct pool_probe {
+    hj_engine *e;
+    uintptr_t le, ie, gd, pool;
+    uint64_t v, w;
+} pool_probe;
+
+static void *pool_thread(void *arg)
+{
+    pool_probe *p = arg;
+    hj_thread_init(); /* a thread the host created after the module was added */
+    p->pool = (uintptr_t)rl_pool;
+    p->le = call_get(p->e, "rlsp_le");
+    p->ie = call_get(p->e, "rlsp_ie");
+    p->gd = call_get(p->e, "rlsp_gd");
+    p->v = p->le ? *(const uint64_t *)p->le : 0;
+    p->w = p->ie ? *(const uint64_t *)p->ie : 0;
+    return NULL;
+}
+
+static bool in_pool(uintptr_t p, uintptr_t pool)
+{
+    return p >= pool && p < pool + sizeof rl_pool;
+}
+
+static void test_static_tls_pool(void)
+{
+    obj o = obj_read("relocs_static_tls_pool");
+    CHECK_HAS_RELOC(o, R_X86_64_TPOFF32);
+    CHECK_HAS_RELOC(o, R_X86_64_GOTTPOFF);
+    CHECK_HAS_RELOC(o, R_X86_64_TPOFF64);
+    hj_engine_options opts = {.static_tls_pool = rl_pool, .static_tls_pool_size = sizeof rl_pool};
+    hj_engine *e = NULL;
+    CHECK(hj_engine_create(&e, &opts) == HJ_OK);
+    if (e && add_ok(e, &o, NULL)) {
+        uintptr_t pool = (uintptr_t)rl_pool, tp = thread_pointer();
+        uintptr_t le = call_get(e, "rlsp_le"), ie = call_get(e, "rlsp_ie");
+        CHECK_MSG(in_pool(le, pool), "TPOFF32 gave 0x%" PRIxPTR ", pool at 0x%" PRIxPTR, le, pool);
+        CHECK(ie == le + 8); /* rlsp_w follows rlsp_v */
+        CHECK(call_get(e, "rlsp_gd") == le); /* the dynamic model finds the same block */
+        CHECK(lookup(e, "rlsp_v") == le);
+        if (in_pool(le, pool)) {
+            CHECK(*(const uint64_t *)le == 0x5151);
+            CHECK(*(const uint64_t *)ie == 0x6262);
+            *(uint64_t *)le = 0xabc;
+        }
+        const uint64_t *v = (const uint64_t *)lookup(e, "rlsp_tpoff64");
+        CHECK(v[0] == le - tp);
+        CHECK(v[1] == ie - tp + 4);
+
+        pool_probe p = {.e = e};
+        pthread_t th;
+        CHECK(pthread_create(&th, NULL, pool_thread, &p) == 0);
+        pthread_join(th, NULL);
+        CHECK(p.le - p.pool == le - pool); /* same offset, the thread's own copy */
+        CHECK(p.ie == p.le + 8 && p.gd == p.le && p.le != le);
+        CHECK_MSG(p.v == 0x5151 && p.w == 0x6262, "other thread: 0x%" PRIx64 " 0x%" PRIx64,
+                  p.v, p.w);
+    }
+    obj_free(&o);
+
+    /* A block larger than the pool cannot be static: an error naming the module. */
+    o = obj_read("relocs_static_tls_pool_big");
+    if (e) {
+        hj_status st = hj_add_object(e, o.name, o.data, o.size, NULL);
+        CHECK_MSG(st != HJ_OK, "a 1 MiB static TLS block fit a 4 KiB pool");
+        CHECK_CONTAINS(hj_errmsg(e), o.name);
+        engine_still_works(e);
+    }
+    obj_free(&o);
+    hj_engine_destroy(e);
+}
+
 /* ------------------------------------------------------------------------------------
  * Out of range through the addend, one object per limited kind
  * ------------------------------------------------------------------------------------ */
@@ -948,6 +1026,8 @@ static void test_symbol0(void)
         CHECK(l == 0x1234);
     }
     obj_free(&o);
+    hj_engine_destroy(e);
+    e = engine_new();
     o = obj_read("relocs_sym0_far");
     expect_reloc_error(e, &o, "R_X86_64_PC32", NULL, "section .data offset 0x14",
                        "rlsym0_vals", "out of range");
@@ -976,6 +1056,7 @@ int main(void)
     test_tls_dynamic();
     test_static_tls_process();
     test_static_tls_own();
+    test_static_tls_pool();
     test_out_of_range();
     test_unknown_types();
     test_symbol0();
