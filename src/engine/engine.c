@@ -81,18 +81,13 @@ hj_status hj_engine_create(hj_engine **out, const hj_engine_options *opts)
     return HJ_OK;
 }
 
-typedef struct ordered_fini {
-    hj_initfn fn;
-    size_t module;
-} ordered_fini;
-
-static int compare_fini(const void *a, const void *b)
+int hj_compare_ordered_fn(const void *a, const void *b)
 {
-    const ordered_fini *x = a, *y = b;
+    const hj_ordered_fn *x = a, *y = b;
     if (x->fn.priority != y->fn.priority)
         return x->fn.priority < y->fn.priority ? -1 : 1;
-    if (x->module != y->module)
-        return x->module < y->module ? -1 : 1;
+    if (x->position != y->position)
+        return x->position < y->position ? -1 : 1;
     return x->fn.seq < y->fn.seq ? -1 : x->fn.seq > y->fn.seq;
 }
 
@@ -107,17 +102,17 @@ static void run_all_finis(hj_engine *engine)
         hj_shim_finalize(m->dso_handle);
         n += m->nfinis;
     }
-    ordered_fini *all = malloc((n + 1) * sizeof *all);
+    hj_ordered_fn *all = malloc((n + 1) * sizeof *all);
     size_t count = 0;
     for (hj_module *m = engine->first; m; m = m->next, position++)
         for (size_t i = 0; i < m->nfinis; i++) {
             if (all)
-                all[count++] = (ordered_fini){m->finis[i], position};
+                all[count++] = (hj_ordered_fn){m->finis[i], position};
             else /* no memory to sort: per module, newest first, still before any free */
                 m->finis[m->nfinis - 1 - i].fn();
         }
     if (all) {
-        qsort(all, count, sizeof *all, compare_fini);
+        qsort(all, count, sizeof *all, hj_compare_ordered_fn);
         for (size_t i = count; i-- > 0;)
             all[i].fn.fn();
     }

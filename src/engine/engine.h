@@ -76,4 +76,13 @@ void hj_module_run_finis(hj_module *module);
 
 uint64_t hj_now_ns(void);
 
+/* A constructor or destructor with the position of its module: sorted by priority,
+ * then position, then its place in the module. */
+typedef struct hj_ordered_fn {
+    hj_initfn fn;
+    size_t position;
+} hj_ordered_fn;
+
+int hj_compare_ordered_fn(const void *a, const void *b);
+
 #endif

@@ -534,36 +534,21 @@ static void rollback(hj_batch *b)
  * Constructors
  * ------------------------------------------------------------------------------------ */
 
-typedef struct ordered_init {
-    hj_initfn fn;
-    size_t unit;
-} ordered_init;
-
-static int compare_init(const void *a, const void *c)
-{
-    const ordered_init *x = a, *y = c;
-    if (x->fn.priority != y->fn.priority)
-        return x->fn.priority < y->fn.priority ? -1 : 1;
-    if (x->unit != y->unit)
-        return x->unit < y->unit ? -1 : 1;
-    return x->fn.seq < y->fn.seq ? -1 : x->fn.seq > y->fn.seq;
-}
-
 /* Gathered before the lock is released; run after, since constructors may call the
  * engine. Across the batch: by priority, then by position in the batch. */
-static ordered_init *gather_inits(hj_batch *b, size_t *count)
+static hj_ordered_fn *gather_inits(hj_batch *b, size_t *count)
 {
     size_t n = 0;
     for (size_t u = 0; u < b->count; u++)
         n += b->units[u].ninits;
-    ordered_init *all = malloc((n + 1) * sizeof *all);
+    hj_ordered_fn *all = malloc((n + 1) * sizeof *all);
     if (!all)
         return NULL;
     n = 0;
     for (size_t u = 0; u < b->count; u++)
         for (size_t i = 0; i < b->units[u].ninits; i++)
-            all[n++] = (ordered_init){b->units[u].inits[i], u};
-    qsort(all, n, sizeof *all, compare_init);
+            all[n++] = (hj_ordered_fn){b->units[u].inits[i], u};
+    qsort(all, n, sizeof *all, hj_compare_ordered_fn);
     *count = n;
     return all;
 }
@@ -608,7 +593,7 @@ hj_status hj_add_objects(hj_engine *engine, const hj_object *objects, size_t cou
     hj_batch b = {.engine = engine, .count = count};
     b.units = calloc(count + 1, sizeof *b.units);
     b.modules = calloc(count + 1, sizeof *b.modules);
-    ordered_init *inits = NULL;
+    hj_ordered_fn *inits = NULL;
     size_t ninits = 0;
     pthread_mutex_lock(&engine->lock);
     hj_status st = (b.units && b.modules) ? add_locked(&b, objects) : nomem(&b);

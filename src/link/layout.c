@@ -189,7 +189,7 @@ hj_status hj_link_classify(const hj_link_unit *unit, size_t rela_sec, const Elf6
     return HJ_OK;
 }
 
-static hj_status count_relocations(hj_link_unit *unit, uintptr_t base, uintptr_t end, hj_err *err)
+hj_status hj_link_each_relocation(hj_link_unit *unit, hj_reloc_visit visit, void *ctx, hj_err *err)
 {
     for (size_t s = 1; s < unit->elf.shnum; s++) {
         if (!hj_link_rela_applies(unit, s))
@@ -200,11 +200,28 @@ static hj_status count_relocations(hj_link_unit *unit, uintptr_t base, uintptr_t
             hj_reloc_desc desc;
             HJ_TRY(hj_elf_rela(&unit->elf, s, i, &r, err));
             HJ_TRY(hj_link_classify(unit, s, &r, &desc, err));
-            HJ_TRY(count_tables(unit, &desc, ELF64_R_SYM(r.r_info), base, end, err));
-            unit->nrelocs++;
+            HJ_TRY(visit(unit, s, &r, &desc, ctx, err));
         }
     }
     return HJ_OK;
+}
+
+typedef struct region_bounds {
+    uintptr_t base, end;
+} region_bounds;
+
+static hj_status count_one(hj_link_unit *unit, size_t rela_sec, const Elf64_Rela *r,
+                           const hj_reloc_desc *desc, void *ctx, hj_err *err)
+{
+    const region_bounds *region = ctx;
+    unit->nrelocs++;
+    return count_tables(unit, desc, ELF64_R_SYM(r->r_info), region->base, region->end, err);
+}
+
+static hj_status count_relocations(hj_link_unit *unit, uintptr_t base, uintptr_t end, hj_err *err)
+{
+    region_bounds region = {base, end};
+    return hj_link_each_relocation(unit, count_one, &region, err);
 }
 
 hj_status hj_link_layout(hj_link_unit *unit, uintptr_t region_base, uintptr_t region_end,

@@ -136,6 +136,11 @@ hj_status hj_link_layout(hj_link_unit *unit, uintptr_t region_base, uintptr_t re
 
 /* True when relocation section rela_sec patches a loaded section. */
 bool hj_link_rela_applies(const hj_link_unit *unit, size_t rela_sec);
+/* Calls visit for every relocation that patches a loaded section, classified. */
+typedef hj_status (*hj_reloc_visit)(hj_link_unit *unit, size_t rela_sec, const Elf64_Rela *r,
+                                    const hj_reloc_desc *desc, void *ctx, hj_err *err);
+hj_status hj_link_each_relocation(hj_link_unit *unit, hj_reloc_visit visit, void *ctx, hj_err *err);
+
 /* The backend's description of a relocation; an unknown type is an error naming it. */
 hj_status hj_link_classify(const hj_link_unit *unit, size_t rela_sec, const Elf64_Rela *r,
                            hj_reloc_desc *desc, hj_err *err);

@@ -223,10 +223,10 @@ static hj_status discarded_reference(hj_link_unit *unit, const hj_place *at, hj_
                    (unsigned long long)at->offset, at->desc->name, at->sym);
 }
 
-static hj_status apply_one(hj_link_unit *unit, size_t rela_sec, const Elf64_Rela *r, hj_err *err)
+static hj_status apply_one(hj_link_unit *unit, size_t rela_sec, const Elf64_Rela *r,
+                           const hj_reloc_desc *d, void *ctx, hj_err *err)
 {
-    hj_reloc_desc desc;
-    HJ_TRY(hj_link_classify(unit, rela_sec, r, &desc, err));
+    const hj_reloc_desc desc = *d;
     size_t sec = unit->elf.shdrs[rela_sec].sh_info;
     const Elf64_Shdr *target = &unit->elf.shdrs[sec];
     const hj_lsym *s = &unit->syms[ELF64_R_SYM(r->r_info)];
@@ -257,15 +257,5 @@ hj_status hj_link_relocate(hj_link_unit *unit, hj_err *err)
     copy_sections(unit);
     fill_got(unit);
     write_call_stubs(unit);
-    for (size_t s = 1; s < unit->elf.shnum; s++) {
-        if (!hj_link_rela_applies(unit, s))
-            continue;
-        size_t n = hj_elf_rela_count(&unit->elf, s);
-        for (size_t i = 0; i < n; i++) {
-            Elf64_Rela r;
-            HJ_TRY(hj_elf_rela(&unit->elf, s, i, &r, err));
-            HJ_TRY(apply_one(unit, s, &r, err));
-        }
-    }
-    return HJ_OK;
+    return hj_link_each_relocation(unit, apply_one, NULL, err);
 }
