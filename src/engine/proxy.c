@@ -81,10 +81,15 @@ hj_status hj_proxies_assign(hj_engine *e, hj_link_unit *unit, uint32_t *new_stub
 {
     for (size_t i = unit->first_global; i && i < unit->elf.nsyms; i++) {
         hj_lsym *s = &unit->syms[i];
-        hj_proc_info info;
+        hj_proc_info info = {0};
         if ((!s->wants_proxy && !s->wants_size) || s->target.kind != HJ_TARGET_ADDR ||
-            s->target.is_tls || !hj_process_describe(s->target.addr, &info))
+            s->target.is_tls)
             continue;
+        /* Not in any dynamic symbol table (a host definition, say): the object's own
+         * symbol type, where it gives one, says whether it is a function. */
+        if (!hj_process_describe(s->target.addr, &info) && s->type != STT_FUNC)
+            continue;
+        info.is_func |= s->type == STT_FUNC;
         if (s->wants_size)
             s->target.size = info.size;
         if (!s->wants_proxy)

@@ -81,9 +81,13 @@ static hj_status classify_sections(hj_link_unit *unit, hj_err *err)
         sec->seg = i == 0 ? -1 : segment_of(sh, sec, name);
         if (sec->seg >= 0 && !strcmp(name, ".eh_frame"))
             unit->eh_frame_section = i;
-        if (sec->init_kind != HJ_INIT_NONE && sec->seg >= 0 && sh->sh_size % sizeof(void *))
+        bool table = sec->init_kind != HJ_INIT_NONE && sec->seg >= 0;
+        if (table && sh->sh_size % sizeof(void *))
             return hj_fail(err, HJ_ERR_FORMAT, "%s: section %s: size %llu is not a multiple of 8",
                            elf->name, name, (unsigned long long)sh->sh_size);
+        if (table && (sh->sh_type == SHT_NOBITS || sec->seg == HJ_SEG_TLS_BLOCK))
+            return hj_fail(err, HJ_ERR_FORMAT, "%s: section %s: a constructor or destructor table "
+                           "cannot be thread-local or without contents", elf->name, name);
     }
     return HJ_OK;
 }
