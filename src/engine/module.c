@@ -419,7 +419,8 @@ static hj_status build_module(hj_batch *b, size_t u)
     m->groups = calloc(unit->ngroups + 1, sizeof *m->groups);
     if (!m->strtab || !m->defs || !m->groups)
         return nomem(b);
-    memcpy(m->strtab, unit->elf.strtab, unit->elf.strtab_size);
+    if (unit->elf.strtab_size)
+        memcpy(m->strtab, unit->elf.strtab, unit->elf.strtab_size);
     for (size_t i = unit->first_global; i && i < unit->elf.nsyms; i++)
         if (hj_link_defines(unit, i) && unit->syms[i].target.kind == HJ_TARGET_SELF)
             m->defs[m->ndefs++] = def_of(unit, &unit->syms[i], m);

@@ -4,6 +4,7 @@
 
 #include <dlfcn.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 static uint32_t read32(const uint8_t *p)
@@ -40,6 +41,53 @@ void hj_eh_drop_record(uint8_t *eh_frame, size_t size, size_t offset)
         }
         pos = end;
     }
+}
+
+/* The unwinder trusts what it is given and reads it lazily, at some later exception in
+ * any part of the program: records must lie inside the section and every FDE must
+ * point back at a CIE, or the object is refused. */
+bool hj_eh_check(const uint8_t *eh_frame, size_t size, size_t *bad_offset)
+{
+    size_t pos = 0, ncies = 0, cap = 16;
+    size_t *cies = malloc(cap * sizeof *cies);
+    bool ok = cies != NULL;
+    while (ok && size - pos >= 4) {
+        uint64_t length = read32(eh_frame + pos);
+        size_t header = 4;
+        if (length == 0)
+            break;
+        if (length == 0xffffffffu) {
+            ok = size - pos >= 12;
+            if (ok)
+                memcpy(&length, eh_frame + pos + 4, 8);
+            header = 12;
+        }
+        ok = ok && length >= 4 && length <= size - pos - header;
+        if (!ok)
+            break;
+        uint32_t id = read32(eh_frame + pos + header);
+        if (id == 0) {
+            if (ncies == cap) {
+                size_t *grown = realloc(cies, (cap *= 2) * sizeof *cies);
+                if (!(ok = grown != NULL))
+                    break;
+                cies = grown;
+            }
+            cies[ncies++] = pos;
+        } else {
+            size_t cie = pos + header - id; /* id: distance back from the id field */
+            bool found = false;
+            for (size_t i = ncies; i-- > 0 && !found;)
+                found = cies[i] == cie && id <= pos + header;
+            ok = found;
+        }
+        if (ok)
+            pos += header + (size_t)length;
+    }
+    free(cies);
+    if (!ok)
+        *bad_offset = pos;
+    return ok;
 }
 
 typedef void (*frame_fn)(void *);

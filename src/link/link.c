@@ -25,6 +25,8 @@ static bool has_prefix(const char *s, const char *prefix)
 /* ".init_array.00101" -> 101; an unnumbered array runs after every numbered one. */
 static uint32_t name_priority(const char *name, const char *base, bool inverted)
 {
+    if (!has_prefix(name, base)) /* typed as an array but named otherwise */
+        return HJ_DEFAULT_PRIORITY;
     const char *suffix = name + strlen(base);
     if (*suffix != '.')
         return HJ_DEFAULT_PRIORITY;
@@ -161,6 +163,17 @@ static hj_status read_symbols(hj_link_unit *unit, hj_err *err)
     return read_groups(unit, err);
 }
 
+static hj_status check_eh_frame(const hj_link_unit *unit, hj_err *err)
+{
+    size_t s = unit->eh_frame_section, bad;
+    const uint8_t *data = s ? hj_elf_section_data(&unit->elf, s) : NULL;
+    if (data && !hj_eh_check(data, unit->elf.shdrs[s].sh_size, &bad))
+        return hj_fail(err, HJ_ERR_FORMAT, "%s: section .eh_frame offset 0x%zx: malformed record "
+                       "(length outside the section, or an FDE without its CIE)",
+                       unit->elf.name, bad);
+    return HJ_OK;
+}
+
 hj_status hj_link_open(hj_link_unit *unit, const hj_arch *arch, const char *name,
                        const void *data, size_t size, hj_err *err)
 {
@@ -177,6 +190,8 @@ hj_status hj_link_open(hj_link_unit *unit, const hj_arch *arch, const char *name
         st = classify_sections(unit, err);
     if (st == HJ_OK)
         st = read_symbols(unit, err);
+    if (st == HJ_OK)
+        st = check_eh_frame(unit, err);
     if (st != HJ_OK)
         hj_link_close(unit);
     return st;
@@ -236,9 +251,9 @@ static hj_status append_fns(hj_link_unit *unit, const hj_lsec *sec, size_t size)
     if (!grown)
         return hj_fail(NULL, HJ_ERR_NOMEM, "out of memory");
     *list = grown;
-    const uintptr_t *fns = (const uintptr_t *)sec->addr;
     for (size_t i = 0; i < count; i++) {
-        uintptr_t fn = fns[reversed ? count - 1 - i : i];
+        uintptr_t fn; /* the table may be less aligned than its entries */
+        memcpy(&fn, (const uint8_t *)sec->addr + (reversed ? count - 1 - i : i) * sizeof fn, sizeof fn);
         if (fn == 0 || fn == UINTPTR_MAX) /* .ctors list markers */
             continue;
         grown[(*n)] = (hj_initfn){sec->priority, (uint32_t)*n, (void (*)(void))fn};

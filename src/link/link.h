@@ -160,6 +160,7 @@ hj_status hj_link_collect_initfns(hj_link_unit *unit, hj_err *err);
 /* .eh_frame: drop the FDE containing `offset` (its function was discarded), and
  * register/deregister a loaded frame section with the unwinder. */
 void hj_eh_drop_record(uint8_t *eh_frame, size_t size, size_t offset);
+bool hj_eh_check(const uint8_t *eh_frame, size_t size, size_t *bad_offset);
 bool hj_eh_register(void *eh_frame);
 void hj_eh_deregister(void *eh_frame);
 

@@ -14,7 +14,7 @@
 
 /* Fields: the value is written little-endian; the check says which values fit. */
 enum {
-    F_U8,   /* zero-extended 8 bits, checked unsigned-or-signed */
+    F_U8,   /* zero-extended 8 bits: 0..0xff */
     F_S16,  /* 16 bits, signed */
     F_U16,
     F_S32,  /* sign-extended 32 bits: PC-relative displacements, R_X86_64_32S */
