@@ -29,6 +29,13 @@ extern "C" {
 #define HOTJIT_VERSION_PATCH 0
 #define HOTJIT_VERSION_STRING "0.1.0"
 
+/* Marks the functions the shared library exports (everything else stays internal). */
+#if defined(__GNUC__)
+#define HJ_API __attribute__((visibility("default")))
+#else
+#define HJ_API
+#endif
+
 /* Status codes, generated with their descriptions from one table. */
 #define HJ_STATUS_MAP(X)                                                        \
     X(HJ_OK, 0, "success")                                                      \
@@ -48,7 +55,7 @@ typedef enum hj_status {
 } hj_status;
 
 /* A static description of a status code. Never NULL. */
-const char *hj_status_str(hj_status status);
+HJ_API const char *hj_status_str(hj_status status);
 
 typedef struct hj_engine hj_engine;
 typedef struct hj_module hj_module;
@@ -73,16 +80,16 @@ typedef struct hj_engine_options {
 } hj_engine_options;
 
 /* Creates an engine. opts may be NULL. On success *out owns the engine. */
-hj_status hj_engine_create(hj_engine **out, const hj_engine_options *opts);
+HJ_API hj_status hj_engine_create(hj_engine **out, const hj_engine_options *opts);
 
 /* Removes every module (newest first: destructors run, unwind info is deregistered),
  * then frees the engine. Accepts NULL. Must not be called while JIT code of this
  * engine runs on another thread. */
-void hj_engine_destroy(hj_engine *engine);
+HJ_API void hj_engine_destroy(hj_engine *engine);
 
 /* Message of the last failed call on this engine, valid until the next call that fails
  * on it. Returns "" when nothing failed yet. The string is owned by the engine. */
-const char *hj_errmsg(const hj_engine *engine);
+HJ_API const char *hj_errmsg(const hj_engine *engine);
 
 /* One input of hj_add_objects: an ELF64 relocatable object held in memory. The bytes
  * are read only during the call; the caller keeps ownership of them. */
@@ -97,47 +104,47 @@ typedef struct hj_object {
  * whatever the order; then constructors run (ordered by priority across the batch,
  * then by position). Either all modules are added or none is.
  * out may be NULL; otherwise it receives `count` module handles, owned by the engine. */
-hj_status hj_add_objects(hj_engine *engine, const hj_object *objects, size_t count,
+HJ_API hj_status hj_add_objects(hj_engine *engine, const hj_object *objects, size_t count,
                          hj_module **out);
 
 /* Adds one object held in memory; the same as hj_add_objects with count 1. */
-hj_status hj_add_object(hj_engine *engine, const char *name, const void *data,
+HJ_API hj_status hj_add_object(hj_engine *engine, const char *name, const void *data,
                         size_t size, hj_module **out);
 
 /* Reads the file at path and adds it as one module named after the path. */
-hj_status hj_add_object_file(hj_engine *engine, const char *path, hj_module **out);
+HJ_API hj_status hj_add_object_file(hj_engine *engine, const char *path, hj_module **out);
 
 /* Reads `count` files and adds them as one batch (see hj_add_objects), each module named
  * after its path. out may be NULL or receives `count` handles. */
-hj_status hj_add_object_files(hj_engine *engine, const char *const *paths, size_t count,
+HJ_API hj_status hj_add_object_files(hj_engine *engine, const char *const *paths, size_t count,
                               hj_module **out);
 
 /* Removes a module: runs its destructors (those registered with atexit/__cxa_atexit by
  * the module, then fini_array/.dtors in reverse order), deregisters its unwind info,
  * returns its memory, and makes its functions undefined. Fails with HJ_ERR_STATE while
  * another module refers to the module's data (the message names both and the symbol). */
-hj_status hj_remove(hj_engine *engine, hj_module *module);
+HJ_API hj_status hj_remove(hj_engine *engine, hj_module *module);
 
 /* Name the module was added under; owned by the module. */
-const char *hj_module_name(const hj_module *module);
+HJ_API const char *hj_module_name(const hj_module *module);
 
 /* Finds a symbol defined by a JIT module, the host (hj_define_symbol), the process, or
  * one of the engine's built-in shims. A function defined by a module yields its stable
  * entry stub: the same address that every module sees for it. */
-hj_status hj_lookup(hj_engine *engine, const char *name, void **address);
+HJ_API hj_status hj_lookup(hj_engine *engine, const char *name, void **address);
 
 /* Makes `address` the definition of `name` for modules added from now on. A host
  * definition is found before the process's own symbols. */
-hj_status hj_define_symbol(hj_engine *engine, const char *name, void *address);
+HJ_API hj_status hj_define_symbol(hj_engine *engine, const char *name, void *address);
 
 /* Loads a shared library (dlopen with RTLD_NOW | RTLD_GLOBAL) so that its symbols
  * resolve references of modules added from now on. `name_or_path` is passed to dlopen. */
-hj_status hj_load_library(hj_engine *engine, const char *name_or_path);
+HJ_API hj_status hj_load_library(hj_engine *engine, const char *name_or_path);
 
 /* Calls `entry` (default "main" when NULL) as int entry(int argc, char **argv,
  * char **envp) and stores its return value in *exit_status. If the program calls exit()
  * the process exits from inside the call, as a native program would. */
-hj_status hj_run_main(hj_engine *engine, const char *entry, int argc, char **argv,
+HJ_API hj_status hj_run_main(hj_engine *engine, const char *entry, int argc, char **argv,
                       char **envp, int *exit_status);
 
 /* Gives the calling thread the initial values of the thread-local variables that JIT
@@ -145,7 +152,7 @@ hj_status hj_run_main(hj_engine *engine, const char *entry, int argc, char **arg
  * code get them by themselves; call this first in any other thread created after such
  * a module was added (the hotjit command does it for every thread by interposing
  * pthread_create). Thread-safe; cheap when there is no pool. */
-void hj_thread_init(void);
+HJ_API void hj_thread_init(void);
 
 /* Counters for benchmarks and --stats. Times are in nanoseconds. */
 typedef struct hj_link_stats {
@@ -158,7 +165,7 @@ typedef struct hj_link_stats {
 } hj_link_stats;
 
 /* Totals since the engine was created. */
-void hj_get_stats(const hj_engine *engine, hj_link_stats *stats);
+HJ_API void hj_get_stats(const hj_engine *engine, hj_link_stats *stats);
 
 #ifdef __cplusplus
 }
