@@ -97,6 +97,9 @@ typedef struct hj_object {
     const char *name; /* module name used in messages and hj_module_name(); copied */
     const void *data;
     size_t size;
+    /* Non-zero: a function this object only calls and no module defines yet is not an
+     * error; the call waits for a definition (see "LLVM IR and C inputs" below). */
+    int defer_undefined_calls;
 } hj_object;
 
 /* Links `count` objects into the engine as one unit: symbols are resolved across all
@@ -153,6 +156,55 @@ HJ_API hj_status hj_run_main(hj_engine *engine, const char *entry, int argc, cha
  * a module was added (the hotjit command does it for every thread by interposing
  * pthread_create). Thread-safe; cheap when there is no pool. */
 HJ_API void hj_thread_init(void);
+
+/* ------------------------------------------------------------------------------------
+ * LLVM IR and C inputs (available when hotjit was built with LLVM; otherwise these
+ * return HJ_ERR_STATE). IR text or bitcode is verified, optimised with LLVM's pass
+ * pipeline, compiled for the host and linked like an object. A module compiled from IR
+ * or C may call functions no module defines yet: the call goes through the function's
+ * entry stub, which a later module defining it fills; called before that, it ends the
+ * program with "hotjit: call to undefined function 'NAME' (referenced from module M)".
+ * Data references must resolve when the module is added.
+ * ------------------------------------------------------------------------------------ */
+
+typedef enum hj_opt_level { HJ_OPT_DEFAULT, HJ_OPT_O0, HJ_OPT_O1, HJ_OPT_O2, HJ_OPT_O3 } hj_opt_level;
+
+/* Options for IR and C inputs. Zero-initialise: the defaults are -O2, no cache. */
+typedef struct hj_ir_options {
+    hj_opt_level opt_level;     /* HJ_OPT_DEFAULT means -O2 */
+    const char *cache_dir;      /* compiled objects are kept here (created if missing) */
+    const char *const *cc_args; /* extra clang arguments for C inputs: -I, -D, -std=... */
+    size_t ncc_args;
+} hj_ir_options;
+
+/* Adds files of any kind as one batch (see hj_add_objects): ELF objects, LLVM IR text,
+ * bitcode (told by content) and C source (a name ending in .c). opts may be NULL. */
+HJ_API hj_status hj_add_files(hj_engine *engine, const char *const *paths, size_t count,
+                              const hj_ir_options *opts, hj_module **out);
+
+/* Adds LLVM IR text or bitcode held in memory (read only during the call). */
+HJ_API hj_status hj_add_ir(hj_engine *engine, const char *name, const void *data, size_t size,
+                           const hj_ir_options *opts, hj_module **out);
+
+/* Adds a module a program built through LLVM's C API (an LLVMModuleRef, in any context).
+ * The engine takes ownership of it, also when the call fails. */
+struct LLVMOpaqueModule;
+HJ_API hj_status hj_add_llvm_module(hj_engine *engine, const char *name,
+                                    struct LLVMOpaqueModule *module,
+                                    const hj_ir_options *opts, hj_module **out);
+
+/* What compiling and linking a module cost (zeros for parts that did not happen). */
+typedef struct hj_module_stats {
+    unsigned long long parse_ns, optimize_ns, codegen_ns; /* IR and C inputs */
+    unsigned long long object_bytes, relocations;
+    int cache_hit;
+} hj_module_stats;
+
+HJ_API void hj_get_module_stats(const hj_module *module, hj_module_stats *stats);
+
+/* A non-fatal remark of the last successful add (e.g. a foreign target triple that was
+ * replaced by the host's), or "". Owned by the engine, valid until the next add. */
+HJ_API const char *hj_warnings(const hj_engine *engine);
 
 /* Counters for benchmarks and --stats. Times are in nanoseconds. */
 typedef struct hj_link_stats {

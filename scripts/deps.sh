@@ -3,7 +3,7 @@
 # names exactly the ones missing. Usage: scripts/deps.sh [--bench]
 set -euo pipefail
 
-packages=(cmake make gcc g++ clang libclang-rt-14-dev binutils)
+packages=(cmake make gcc g++ clang libclang-rt-14-dev binutils llvm-14-dev)
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(llvm-14 dpkg-dev)
 fi

@@ -15,9 +15,16 @@ typedef struct run_options {
     int nfiles;
     char **args;
     int nargs;
+    hj_ir_options ir;
+    const char **cc_args;
+    hj_module **modules;
 } run_options;
 
 static hj_engine *engine;
+
+/* Static: what main's arguments become stays reachable until the process exits. */
+static run_options options_of_run;
+static char **program_argv;
 
 /* Thread-local space for modules built without -fPIC (see hj_engine_options). */
 #define STATIC_TLS_POOL_SIZE (64 * 1024)
@@ -27,11 +34,15 @@ static int print_stats;
 static void usage(FILE *out)
 {
     fputs("usage: hotjit run [OPTIONS] FILE... [-- ARG...]\n"
-          "  Links the ELF objects FILE... into this process and calls their main.\n"
+          "  Compiles and links FILE... (ELF objects, LLVM IR .ll/.bc, C .c) into this\n"
+          "  process and calls their main.\n"
+          "  -O0 .. -O3     optimisation level for IR and C inputs (default -O2)\n"
+          "  -I DIR, -D NAME[=VALUE], -std=STD   passed to clang for C inputs\n"
+          "  --cache DIR    keep compiled objects in DIR and reuse them\n"
           "  -l NAME        resolve symbols from libNAME.so too\n"
           "  --load PATH    resolve symbols from the shared library at PATH too\n"
           "  --entry SYM    call SYM instead of main (as int SYM(argc, argv, envp))\n"
-          "  --stats        print link statistics to stderr at exit\n"
+          "  --stats        print compile and link statistics to stderr at exit\n"
           "  --version      print the version\n",
           out);
 }
@@ -45,8 +56,37 @@ static int die(const char *what)
 /* At exit, after the program's own atexit handlers (this one was registered before any
  * of them), modules are removed in reverse order, as a native program runs its
  * destructors after its atexit handlers. */
+static double ms(unsigned long long ns)
+{
+    return (double)ns / 1e6;
+}
+
+/* Per module, then the total (link time is per batch: it is in the total only). */
+static void print_module_stats(const hj_module *const *modules, int count)
+{
+    hj_module_stats total = {0};
+    for (int i = 0; i < count; i++) {
+        hj_module_stats s;
+        hj_get_module_stats(modules[i], &s);
+        fprintf(stderr, "hotjit: stats: %s: parse %.3f ms, optimise %.3f ms, codegen %.3f ms, "
+                "object %llu bytes, %llu relocations%s\n", hj_module_name(modules[i]), ms(s.parse_ns),
+                ms(s.optimize_ns), ms(s.codegen_ns), s.object_bytes, s.relocations,
+                s.cache_hit ? ", cache hit" : "");
+        total.parse_ns += s.parse_ns;
+        total.optimize_ns += s.optimize_ns;
+        total.codegen_ns += s.codegen_ns;
+        total.object_bytes += s.object_bytes;
+        total.cache_hit += s.cache_hit;
+    }
+    fprintf(stderr, "hotjit: stats: total: parse %.3f ms, optimise %.3f ms, codegen %.3f ms, "
+            "object %llu bytes, %d cache hits of %d modules\n", ms(total.parse_ns),
+            ms(total.optimize_ns), ms(total.codegen_ns), total.object_bytes, total.cache_hit, count);
+}
+
 static void finish(void)
 {
+    if (print_stats && engine && options_of_run.modules && options_of_run.modules[0])
+        print_module_stats((const hj_module *const *)options_of_run.modules, options_of_run.nfiles);
     if (print_stats && engine) {
         hj_link_stats s;
         hj_get_stats(engine, &s);
@@ -76,11 +116,30 @@ static int load_named_library(const char *name)
     return die(hj_errmsg(engine));
 }
 
+/* -I, -D and -std= go to clang; -I and -D take their value attached or next. */
+static int parse_cc_option(int argc, char **argv, int *i, run_options *o)
+{
+    const char *a = argv[*i];
+    if ((!strcmp(a, "-I") || !strcmp(a, "-D")) && *i + 1 < argc) {
+        o->cc_args[o->ir.ncc_args++] = a;
+        o->cc_args[o->ir.ncc_args++] = argv[++*i];
+        return 0;
+    }
+    o->cc_args[o->ir.ncc_args++] = a;
+    return 0;
+}
+
 static int parse_option(int argc, char **argv, int *i, run_options *o)
 {
     const char *a = argv[*i];
     bool has_value = *i + 1 < argc;
-    if (!strcmp(a, "--stats")) {
+    if (a[1] == 'O' && a[2] >= '0' && a[2] <= '3' && !a[3]) {
+        o->ir.opt_level = (hj_opt_level)(HJ_OPT_O0 + (a[2] - '0'));
+    } else if (!strncmp(a, "-I", 2) || !strncmp(a, "-D", 2) || !strncmp(a, "-std=", 5)) {
+        return parse_cc_option(argc, argv, i, o);
+    } else if (!strcmp(a, "--cache") && has_value) {
+        o->ir.cache_dir = argv[++*i];
+    } else if (!strcmp(a, "--stats")) {
         print_stats = 1;
     } else if (!strncmp(a, "-l", 2) && a[2]) {
         return load_named_library(a + 2);
@@ -102,8 +161,11 @@ static int parse_option(int argc, char **argv, int *i, run_options *o)
 static int parse_run(int argc, char **argv, run_options *o)
 {
     o->files = calloc((size_t)argc + 1, sizeof *o->files);
-    if (!o->files)
+    o->cc_args = calloc((size_t)argc + 1, sizeof *o->cc_args);
+    o->modules = calloc((size_t)argc + 1, sizeof *o->modules);
+    if (!o->files || !o->cc_args || !o->modules)
         return die("out of memory");
+    o->ir.cc_args = o->cc_args;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--")) {
             o->args = argv + i + 1;
@@ -125,9 +187,6 @@ static int parse_run(int argc, char **argv, run_options *o)
     return 0;
 }
 
-/* Static: what main's arguments become stays reachable until the process exits. */
-static run_options o;
-static char **program_argv;
 
 static int cmd_run(int argc, char **argv)
 {
@@ -136,19 +195,21 @@ static int cmd_run(int argc, char **argv)
     if (hj_engine_create(&engine, &options) != HJ_OK)
         return die("cannot create engine: out of address space");
     atexit(finish);
-    int rc = parse_run(argc, argv, &o);
+    int rc = parse_run(argc, argv, &options_of_run);
     if (rc)
         return rc;
-    if (hj_add_object_files(engine, o.files, (size_t)o.nfiles, NULL) != HJ_OK)
+    if (hj_add_files(engine, options_of_run.files, (size_t)options_of_run.nfiles, &options_of_run.ir, options_of_run.modules) != HJ_OK)
         return die(hj_errmsg(engine));
-    program_argv = calloc((size_t)o.nargs + 2, sizeof *program_argv);
+    if (hj_warnings(engine)[0])
+        fprintf(stderr, "hotjit: warning: %s\n", hj_warnings(engine));
+    program_argv = calloc((size_t)options_of_run.nargs + 2, sizeof *program_argv);
     if (!program_argv)
         return die("out of memory");
-    program_argv[0] = (char *)o.files[0];
-    for (int i = 0; i < o.nargs; i++)
-        program_argv[i + 1] = o.args[i];
+    program_argv[0] = (char *)options_of_run.files[0];
+    for (int i = 0; i < options_of_run.nargs; i++)
+        program_argv[i + 1] = options_of_run.args[i];
     int status = 0;
-    if (hj_run_main(engine, o.entry, o.nargs + 1, program_argv, environ, &status) != HJ_OK)
+    if (hj_run_main(engine, options_of_run.entry, options_of_run.nargs + 1, program_argv, environ, &status) != HJ_OK)
         return die(hj_errmsg(engine));
     return status;
 }

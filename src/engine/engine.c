@@ -37,9 +37,12 @@ static hj_status fail_args(hj_engine *engine, const char *what)
 static void undefined_function_trap(void *ctx, uint64_t index)
 {
     hj_engine *engine = ctx;
-    char msg[512];
-    int n = snprintf(msg, sizeof msg, "hotjit: call to undefined function '%s'\n",
-                     hj_stubs_name(engine->stubs, (uint32_t)index));
+    char msg[1024];
+    const char *name = hj_stubs_name(engine->stubs, (uint32_t)index);
+    const char *referrer = hj_strmap_get(&engine->referrers, name);
+    int n = referrer ? snprintf(msg, sizeof msg, "hotjit: call to undefined function '%s' "
+                                "(referenced from module %s)\n", name, referrer)
+                     : snprintf(msg, sizeof msg, "hotjit: call to undefined function '%s'\n", name);
     if (n > 0 && write(STDERR_FILENO, msg, (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1) < 0)
         n = 0;
     _exit(127);
@@ -133,6 +136,12 @@ void hj_engine_destroy(hj_engine *engine)
         hj_module_destroy_locked(engine, engine->last);
     pthread_mutex_unlock(&engine->lock);
     hj_proxies_free(engine);
+    if (engine->ir)
+        engine->ir_destroy(engine->ir);
+    for (size_t i = 0; i < engine->referrers.capacity; i++)
+        if (engine->referrers.slots[i].key)
+            free(engine->referrers.slots[i].value);
+    hj_strmap_free(&engine->referrers);
     hj_stubs_destroy(engine->stubs);
     hj_region_destroy(engine->region);
     hj_symtab_free(&engine->symtab);
@@ -154,6 +163,17 @@ void hj_get_stats(const hj_engine *engine, hj_link_stats *stats)
 {
     if (engine && stats)
         *stats = engine->stats;
+}
+
+const char *hj_warnings(const hj_engine *engine)
+{
+    return engine ? engine->warnings : "";
+}
+
+void hj_get_module_stats(const hj_module *module, hj_module_stats *stats)
+{
+    if (module && stats)
+        *stats = module->stats;
 }
 
 const char *hj_module_name(const hj_module *module)

@@ -37,6 +37,7 @@ struct hj_module {
     size_t nfinis;
     hj_dep *deps;
     size_t ndeps;
+    hj_module_stats stats;
     size_t users;            /* modules holding a hj_dep on this one */
     bool removing;
 };
@@ -51,6 +52,10 @@ struct hj_engine {
     char errmsg[HJ_ERRMSG_MAX];
     hj_link_stats stats;
     hj_strmap copies;        /* process symbol name (owned) -> read-only snapshot */
+    hj_strmap referrers;     /* stub name -> name (owned) of the first module calling it */
+    void *ir;                /* the ir layer's state, made when first needed */
+    void (*ir_destroy)(void *ir);
+    char warnings[HJ_ERRMSG_MAX];
     struct hj_copy_chunk *copy_chunks;
 };
 
@@ -75,6 +80,9 @@ void hj_module_destroy_locked(hj_engine *engine, hj_module *module);
 void hj_module_run_finis(hj_module *module);
 
 uint64_t hj_now_ns(void);
+
+/* Reads a whole file into malloc'd memory (8-byte aligned). */
+hj_status hj_read_file(const char *path, void **data, size_t *size, hj_err *err);
 
 /* A constructor or destructor with the position of its module: sorted by priority,
  * then position, then its place in the module. */

@@ -23,6 +23,7 @@ typedef struct hj_batch {
     size_t mem_size;
     uintptr_t ro_start;    /* text is [mem, ro_start), read-only data follows */
     uint32_t *new_stubs;   /* created by this batch: released on failure */
+    bool *defer_calls;     /* per unit: calls to undefined functions wait for a definition */
     size_t nnew_stubs;
     hj_err err;
 } hj_batch;
@@ -221,6 +222,25 @@ static bool resolve_outside(hj_batch *b, size_t u, const hj_lsym *s, hj_target *
     return true;
 }
 
+/* A function no module defines yet, only ever called: the call goes through its entry
+ * stub, which points at the trap until a module defines the function. */
+static hj_status defer_call(hj_batch *b, size_t u, hj_lsym *s)
+{
+    hj_stubs *stubs = b->engine->stubs;
+    bool existed = hj_stubs_find(stubs, s->name) != UINT32_MAX;
+    uint32_t index;
+    HJ_TRY(hj_stubs_get(stubs, s->name, &index, &b->err));
+    if (!existed)
+        b->new_stubs[b->nnew_stubs++] = index;
+    if (!hj_strmap_get(&b->engine->referrers, hj_stubs_name(stubs, index))) {
+        char *who = strdup(b->modules[u]->name);
+        if (!who || !hj_strmap_put(&b->engine->referrers, hj_stubs_name(stubs, index), who))
+            free(who); /* the trap's message then names no module: not worth failing for */
+    }
+    s->target = (hj_target){.kind = HJ_TARGET_ADDR, .addr = hj_stubs_address(stubs, index)};
+    return HJ_OK;
+}
+
 static hj_status resolve_symbol(hj_batch *b, size_t u, size_t i, size_t *missing)
 {
     hj_lsym *s = &b->units[u].syms[i];
@@ -244,6 +264,8 @@ static hj_status resolve_symbol(hj_batch *b, size_t u, size_t i, size_t *missing
             s->target.kind = HJ_TARGET_WEAK0;
             return HJ_OK;
         }
+        if (b->defer_calls[u] && !s->non_call_ref)
+            return defer_call(b, u, s);
         hj_err_append(&b->err, "%s'%s' (%s)", (*missing)++ ? ", " : "", s->name, b->modules[u]->name);
     }
     return HJ_OK;
@@ -358,12 +380,6 @@ static hj_status assign_unit_stubs(hj_batch *b, hj_link_unit *unit)
 
 static hj_status assign_stubs_and_tls(hj_batch *b)
 {
-    size_t total = 0;
-    for (size_t u = 0; u < b->count; u++)
-        total += b->units[u].elf.nsyms;
-    b->new_stubs = malloc((total + 1) * sizeof *b->new_stubs);
-    if (!b->new_stubs)
-        return nomem(b);
     for (size_t u = 0; u < b->count; u++) {
         hj_link_unit *unit = &b->units[u];
         HJ_TRY(assign_unit_stubs(b, unit));
@@ -495,6 +511,8 @@ static void publish(hj_batch *b)
         engine->last = m;
         engine->stats.modules++;
         engine->stats.relocations += b->units[u].nrelocs;
+        m->stats.relocations = b->units[u].nrelocs;
+        m->stats.object_bytes = b->units[u].elf.size;
         engine->stats.code_bytes += m->seg_size[HJ_SEG_TEXT] + m->seg_size[HJ_SEG_RO] +
                                     m->seg_size[HJ_SEG_DATA];
         engine->stats.got_entries += b->units[u].ngot;
@@ -515,8 +533,11 @@ static void free_module(hj_module *m)
 
 static void rollback(hj_batch *b)
 {
-    for (size_t i = 0; i < b->nnew_stubs; i++)
+    for (size_t i = 0; i < b->nnew_stubs; i++) {
+        const char *name = hj_stubs_name(b->engine->stubs, b->new_stubs[i]);
+        free(hj_strmap_remove(&b->engine->referrers, name));
         hj_stubs_unget(b->engine->stubs, b->new_stubs[i]);
+    }
     for (size_t u = 0; u < b->count; u++) {
         hj_module *m = b->modules[u];
         if (!m)
@@ -558,9 +579,24 @@ static hj_ordered_fn *gather_inits(hj_batch *b, size_t *count)
  * The API
  * ------------------------------------------------------------------------------------ */
 
+/* Each symbol makes at most one stub per batch: an export, a proxy, or a deferred call. */
+static hj_status prepare_batch(hj_batch *b, const hj_object *objects)
+{
+    size_t total = 0;
+    for (size_t u = 0; u < b->count; u++) {
+        total += b->units[u].elf.nsyms;
+        b->defer_calls[u] = objects[u].defer_undefined_calls;
+        if (b->defer_calls[u])
+            HJ_TRY(hj_link_mark_references(&b->units[u], &b->err));
+    }
+    b->new_stubs = malloc((total + 1) * sizeof *b->new_stubs);
+    return b->new_stubs ? HJ_OK : nomem(b);
+}
+
 static hj_status add_locked(hj_batch *b, const hj_object *objects)
 {
     HJ_TRY(open_units(b, objects));
+    HJ_TRY(prepare_batch(b, objects));
     HJ_TRY(choose_groups(b));
     HJ_TRY(collect_definitions(b));
     HJ_TRY(resolve_all(b));
@@ -576,6 +612,7 @@ static void close_batch(hj_batch *b)
     free(b->units);
     free(b->modules);
     free(b->new_stubs);
+    free(b->defer_calls);
     for (size_t i = 0; i < b->process.capacity; i++)
         if (b->process.slots[i].key)
             free(b->process.slots[i].value);
@@ -594,10 +631,11 @@ hj_status hj_add_objects(hj_engine *engine, const hj_object *objects, size_t cou
     hj_batch b = {.engine = engine, .count = count};
     b.units = calloc(count + 1, sizeof *b.units);
     b.modules = calloc(count + 1, sizeof *b.modules);
+    b.defer_calls = calloc(count + 1, sizeof *b.defer_calls);
     hj_ordered_fn *inits = NULL;
     size_t ninits = 0;
     pthread_mutex_lock(&engine->lock);
-    hj_status st = (b.units && b.modules) ? add_locked(&b, objects) : nomem(&b);
+    hj_status st = (b.units && b.modules && b.defer_calls) ? add_locked(&b, objects) : nomem(&b);
     if (st == HJ_OK && !(inits = gather_inits(&b, &ninits)))
         st = nomem(&b);
     if (st == HJ_OK) {
@@ -732,7 +770,7 @@ hj_status hj_remove(hj_engine *engine, hj_module *module)
  * Files
  * ------------------------------------------------------------------------------------ */
 
-static hj_status read_whole_file(const char *path, void **data, size_t *size, hj_err *err)
+hj_status hj_read_file(const char *path, void **data, size_t *size, hj_err *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -771,7 +809,7 @@ hj_status hj_add_object_files(hj_engine *engine, const char *const *paths, size_
     for (size_t i = 0; st == HJ_OK && i < count; i++) {
         void *data = NULL;
         size_t size = 0;
-        st = paths[i] ? read_whole_file(paths[i], &data, &size, &err)
+        st = paths[i] ? hj_read_file(paths[i], &data, &size, &err)
                       : hj_fail(&err, HJ_ERR_ARG, "hj_add_object_files: path %zu is NULL", i);
         if (objects)
             objects[i] = (hj_object){paths[i], data, size};

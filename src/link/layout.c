@@ -206,6 +206,19 @@ hj_status hj_link_each_relocation(hj_link_unit *unit, hj_reloc_visit visit, void
     return HJ_OK;
 }
 
+static hj_status mark_one(hj_link_unit *unit, size_t rela_sec, const Elf64_Rela *r,
+                          const hj_reloc_desc *desc, void *ctx, hj_err *err)
+{
+    if (desc->op != HJ_OP_CALL && desc->op != HJ_OP_NONE)
+        unit->syms[ELF64_R_SYM(r->r_info)].non_call_ref = true;
+    return HJ_OK;
+}
+
+hj_status hj_link_mark_references(hj_link_unit *unit, hj_err *err)
+{
+    return hj_link_each_relocation(unit, mark_one, NULL, err);
+}
+
 typedef struct region_bounds {
     uintptr_t base, end;
 } region_bounds;

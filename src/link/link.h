@@ -60,6 +60,7 @@ typedef struct hj_lsym {
      * SIZE relocation wants target.size. */
     bool wants_proxy, wants_size;
     uint32_t stub;       /* entry stub index + 1 of an exported function (set by the caller) */
+    bool non_call_ref;   /* referenced other than by a call (hj_link_mark_references) */
 } hj_lsym;
 
 typedef struct hj_lsec {
@@ -136,6 +137,9 @@ hj_status hj_link_layout(hj_link_unit *unit, uintptr_t region_base, uintptr_t re
 
 /* True when relocation section rela_sec patches a loaded section. */
 bool hj_link_rela_applies(const hj_link_unit *unit, size_t rela_sec);
+/* Marks every symbol some relocation refers to other than as a call target. */
+hj_status hj_link_mark_references(hj_link_unit *unit, hj_err *err);
+
 /* Calls visit for every relocation that patches a loaded section, classified. */
 typedef hj_status (*hj_reloc_visit)(hj_link_unit *unit, size_t rela_sec, const Elf64_Rela *r,
                                     const hj_reloc_desc *desc, void *ctx, hj_err *err);

@@ -10,6 +10,7 @@
 #                stdin  fed to both runs on standard input (default: /dev/null)
 # COMPILER     gcc or clang (C++ sources use g++ / clang++)
 # MODE         O0-pic | O2-pie | O3-nopic | O2-medium | O1-large | O2-nopic-large
+#              or an IR mode (clang only): c-O2 | bc-O2 | ll-O0; see "IR modes" below
 # WORKDIR      scratch directory (created; files of an earlier run are replaced)
 #
 # Each source is compiled to one object in WORKDIR. The objects are linked natively
@@ -48,6 +49,21 @@
 # only, for sanitizer builds and debugging.
 # HOTJIT_E2E_TIMEOUT (seconds, default 60) bounds each run.
 # HOTJIT_E2E_EXTRA_CFLAGS is appended to every compile command (e.g. -Wextra).
+#
+# IR modes. hotjit is given LLVM IR or C source instead of objects; the native
+# reference is always built as in O2-pie with clang (-O2 -fPIE, linked -pie):
+#   c-O2   the .c sources themselves: `hotjit run -O2 -std=gnu11 [-D/-I from CFLAGS]`.
+#          C programs only: C++ programs are skipped (exit 77), and so are programs
+#          whose CFLAGS hold an option hotjit cannot pass on to clang (only -D, -I
+#          and -std= can be), e.g. common_symbols' -fcommon.
+#   bc-O2  each source -> bitcode: `clang -c -emit-llvm -O2 -Xclang -disable-llvm-passes
+#          -fPIC` (clang++ for C++), then `hotjit run -O2 *.bc` (hotjit optimises)
+#   ll-O0  each source -> IR text: `clang -S -emit-llvm -O0 -fPIC`, then `hotjit run -O0 *.ll`
+# The IR files are written to WORKDIR next to the native objects. EXPECT and
+# REJECT_PATTERN do not apply in IR modes (the ir layer gives every thread-local
+# variable a model the JIT supports, so tls_static_error must run like the native
+# build); a program that hotjit must refuse also as IR sets IR_EXPECT=reject and
+# IR_REJECT_PATTERN in its flags file. Exit status 77: the combination is skipped.
 
 set -u
 set -o pipefail
@@ -81,15 +97,27 @@ case $MODE in
   O2-medium)      OPT=-O2; PICFLAG=-fPIC;    CMODEL=-mcmodel=medium; LINKPIE=-pie ;;
   O1-large)       OPT=-O1; PICFLAG=-fPIC;    CMODEL=-mcmodel=large;  LINKPIE=-pie ;;
   O2-nopic-large) OPT=-O2; PICFLAG=-fno-pic; CMODEL=-mcmodel=large;  LINKPIE=-no-pie ;;
+  # IR modes: OPT/PICFLAG/LINKPIE describe the native reference (as O2-pie)
+  c-O2|bc-O2|ll-O0) OPT=-O2; PICFLAG=-fPIE; CMODEL=;                 LINKPIE=-pie ;;
   *) die "unknown mode '$MODE'" ;;
 esac
+# IRKIND: what hotjit gets in an IR mode (empty: the objects); JITOPT: its -O option
+IRKIND= JITOPT=
+case $MODE in
+  c-O2)  IRKIND=c;  JITOPT=-O2 ;;
+  bc-O2) IRKIND=bc; JITOPT=-O2 ;;
+  ll-O0) IRKIND=ll; JITOPT=-O0 ;;
+esac
+if [ -n "$IRKIND" ] && [ "$COMPILER" != clang ]; then
+  die "mode $MODE is for clang only"
+fi
 # O0-pic is the "debug build" mode: it also carries DWARF (-g), so that objects with
 # .debug_* sections and their relocations are loaded too.
 DEBUGFLAG=
 [ "$MODE" = O0-pic ] && DEBUGFLAG=-g
 
 # ---- per-program settings -------------------------------------------------------
-CFLAGS= CXXFLAGS= LIBS= SOURCES= TLS= EXPECT= REJECT_PATTERN=
+CFLAGS= CXXFLAGS= LIBS= SOURCES= TLS= EXPECT= REJECT_PATTERN= IR_EXPECT= IR_REJECT_PATTERN=
 ARGS=() ENV=()
 if [ -f "$PROGDIR/flags" ]; then
   # shellcheck disable=SC1091
@@ -113,11 +141,29 @@ for s in $SOURCES; do
   case $s in *.cpp|*.cc|*.cxx) IS_CXX=1 ;; esac
 done
 
+# ---- IR modes: what hotjit is given ------------------------------------------------
+skip() { echo "SKIP: e2e/$PROG/$COMPILER/$MODE: $*"; exit 77; }
+CCOPTS=()   # c-O2: options for clang, passed through hotjit
+if [ -n "$IRKIND" ]; then
+  EXPECT=$IR_EXPECT
+  REJECT_PATTERN=$IR_REJECT_PATTERN
+  if [ "$IRKIND" = c ]; then
+    [ $IS_CXX = 0 ] || skip "C++ program; mode c-O2 covers C programs only"
+    CCOPTS=(-std=gnu11)
+    for f in $CFLAGS; do
+      case $f in
+        -D?*|-I?*|-std=*) CCOPTS+=("$f") ;;
+        *) skip "CFLAGS option '$f' cannot be passed to clang through hotjit run" ;;
+      esac
+    done
+  fi
+fi
+
 # ---- workdir --------------------------------------------------------------------
 mkdir -p "$WORKDIR" || die "cannot create $WORKDIR"
 WORKDIR=$(cd "$WORKDIR" && pwd)
 # remove only what an earlier run of this script left there
-rm -f "$WORKDIR"/*.o "$WORKDIR"/native "$WORKDIR"/build.log "$WORKDIR"/hotjit.cmd \
+rm -f "$WORKDIR"/*.o "$WORKDIR"/*.bc "$WORKDIR"/*.ll "$WORKDIR"/native "$WORKDIR"/build.log "$WORKDIR"/hotjit.cmd \
       "$WORKDIR"/{native,hotjit}.{out,err,status}
 
 STDIN_FILE=/dev/null
@@ -125,6 +171,7 @@ STDIN_FILE=/dev/null
 
 # ---- compile ----------------------------------------------------------------------
 OBJS=()
+JITINPUTS=()   # IR modes: the files hotjit gets instead of OBJS
 for s in $SOURCES; do
   src=$PROGDIR/$s
   [ -f "$src" ] || die "$src: no such source"
@@ -143,6 +190,24 @@ for s in $SOURCES; do
     fi
   done
   OBJS+=("$obj")
+  # IR modes: the same source as bitcode or IR text (or the source itself)
+  case $IRKIND in
+    c)  JITINPUTS+=("$(cd "$(dirname "$src")" && pwd)/$(basename "$src")"); continue ;;
+    bc) irfile=$WORKDIR/${s%.*}.bc; irflags=(-c -emit-llvm -O2 -Xclang -disable-llvm-passes -fPIC) ;;
+    ll) irfile=$WORKDIR/${s%.*}.ll; irflags=(-S -emit-llvm -O0 -fPIC) ;;
+    *)  continue ;;
+  esac
+  case $s in
+    *.c) cmd=($CC -std=gnu11 $CFLAGS) ;;
+    *)   cmd=($CXX -std=gnu++17 $CXXFLAGS) ;;
+  esac
+  cmd+=("${irflags[@]}" -Wall -pthread ${HOTJIT_E2E_EXTRA_CFLAGS:-} "$src" -o "$irfile")
+  echo "+ ${cmd[*]}" >>"$WORKDIR/build.log"
+  if ! "${cmd[@]}" >>"$WORKDIR/build.log" 2>&1; then
+    cat "$WORKDIR/build.log" >&2
+    die "compile to IR failed: $s ($COMPILER $MODE)"
+  fi
+  JITINPUTS+=("$irfile")
 done
 
 # ---- native link ------------------------------------------------------------------
@@ -204,7 +269,11 @@ esac
 if [ ! -x "$HOTJIT" ]; then
   die "hotjit not found or not executable: $HOTJIT (build the hotjit target first)"
 fi
-JITCMD=("$HOTJIT" run "${JITLIBS[@]}" "${OBJS[@]}" -- "${ARGS[@]}")
+if [ -n "$IRKIND" ]; then
+  JITCMD=("$HOTJIT" run "$JITOPT" "${CCOPTS[@]}" "${JITLIBS[@]}" "${JITINPUTS[@]}" -- "${ARGS[@]}")
+else
+  JITCMD=("$HOTJIT" run "${JITLIBS[@]}" "${OBJS[@]}" -- "${ARGS[@]}")
+fi
 printf '%q ' env -i "${BASEENV[@]}" "${JITENV[@]}" "${JITCMD[@]}" >"$WORKDIR/hotjit.cmd"
 echo >>"$WORKDIR/hotjit.cmd"
 run hotjit env -i "${BASEENV[@]}" "${JITENV[@]}" "${JITCMD[@]}"

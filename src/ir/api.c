@@ -1,0 +1,159 @@
+/* The public functions for IR, bitcode and C inputs: each input is compiled to an
+ * object by the ir layer (outside the engine lock, under the ir layer's own), then all
+ * objects go to the engine as one batch. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine.h"
+#include "ir/ir.h"
+
+static pthread_mutex_t ir_lock = PTHREAD_MUTEX_INITIALIZER; /* LLVM contexts are not thread-safe */
+
+static void destroy_ir(void *ir)
+{
+    hj_ir_destroy(ir);
+}
+
+static hj_status engine_ir(hj_engine *e, hj_ir **out, hj_err *err)
+{
+    pthread_mutex_lock(&e->lock);
+    hj_status st = HJ_OK;
+    if (!e->ir) {
+        hj_ir *ir = NULL;
+        st = hj_ir_create(&ir, err);
+        e->ir = ir;
+        e->ir_destroy = destroy_ir;
+    }
+    *out = e->ir;
+    pthread_mutex_unlock(&e->lock);
+    return st;
+}
+
+/* One input of a batch, compiled or passed through. */
+typedef struct hj_input {
+    hj_object object;
+    hj_ir_object compiled;
+    void *file;
+} hj_input;
+
+static hj_status compile_input(hj_engine *e, hj_input *in, const char *path, const hj_ir_options *opts,
+                               hj_err *err)
+{
+    size_t size = 0;
+    HJ_TRY(hj_read_file(path, &in->file, &size, err));
+    in->object = (hj_object){path, in->file, size, 0};
+    hj_input_kind kind = hj_ir_input_kind(path, in->file, size);
+    if (kind == HJ_INPUT_OBJECT)
+        return HJ_OK;
+    hj_ir *ir;
+    HJ_TRY(engine_ir(e, &ir, err));
+    pthread_mutex_lock(&ir_lock);
+    hj_status st = kind == HJ_INPUT_C ? hj_ir_compile_c(ir, path, opts, &in->compiled, err)
+                                      : hj_ir_compile(ir, path, in->file, size, opts, &in->compiled, err);
+    pthread_mutex_unlock(&ir_lock);
+    in->object = (hj_object){path, in->compiled.data, in->compiled.size, 1};
+    return st;
+}
+
+static void record_compile_stats(hj_module *m, const hj_ir_object *c)
+{
+    m->stats.parse_ns = c->parse_ns;
+    m->stats.optimize_ns = c->optimize_ns;
+    m->stats.codegen_ns = c->codegen_ns;
+    m->stats.cache_hit = c->cache_hit;
+}
+
+static hj_status add_inputs(hj_engine *e, hj_input *in, size_t count, hj_module **out)
+{
+    hj_object *objects = calloc(count + 1, sizeof *objects);
+    hj_module **modules = calloc(count + 1, sizeof *modules);
+    hj_status st = HJ_ERR_NOMEM;
+    if (objects && modules) {
+        for (size_t i = 0; i < count; i++)
+            objects[i] = in[i].object;
+        st = hj_add_objects(e, objects, count, modules);
+    }
+    e->warnings[0] = '\0';
+    for (size_t i = 0; st == HJ_OK && i < count; i++) {
+        record_compile_stats(modules[i], &in[i].compiled);
+        if (in[i].compiled.warning[0] && !e->warnings[0])
+            snprintf(e->warnings, sizeof e->warnings, "%s", in[i].compiled.warning);
+        if (out)
+            out[i] = modules[i];
+    }
+    free(objects);
+    free(modules);
+    return st;
+}
+
+hj_status hj_add_files(hj_engine *engine, const char *const *paths, size_t count,
+                       const hj_ir_options *opts, hj_module **out)
+{
+    if (!engine || (!paths && count))
+        return engine ? hj_engine_fail(engine, &(hj_err){HJ_ERR_ARG, "hj_add_files: paths is NULL"})
+                      : HJ_ERR_ARG;
+    hj_err err = {HJ_OK, ""};
+    hj_input *in = calloc(count + 1, sizeof *in);
+    hj_status st = in ? HJ_OK : hj_fail(&err, HJ_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; st == HJ_OK && i < count; i++)
+        st = paths[i] ? compile_input(engine, &in[i], paths[i], opts, &err)
+                      : hj_fail(&err, HJ_ERR_ARG, "hj_add_files: path %zu is NULL", i);
+    if (st == HJ_OK)
+        st = add_inputs(engine, in, count, out); /* sets the engine's message itself */
+    else
+        hj_engine_fail(engine, &err);
+    for (size_t i = 0; in && i < count; i++) {
+        free(in[i].file);
+        free(in[i].compiled.data);
+    }
+    free(in);
+    return st;
+}
+
+hj_status hj_add_ir(hj_engine *engine, const char *name, const void *data, size_t size,
+                    const hj_ir_options *opts, hj_module **out)
+{
+    if (!engine || !data)
+        return engine ? hj_engine_fail(engine, &(hj_err){HJ_ERR_ARG, "hj_add_ir: data is NULL"})
+                      : HJ_ERR_ARG;
+    hj_err err;
+    hj_ir *ir;
+    hj_input in = {0};
+    const char *label = name ? name : "<ir>";
+    hj_status st = engine_ir(engine, &ir, &err);
+    if (st == HJ_OK) {
+        pthread_mutex_lock(&ir_lock);
+        st = hj_ir_compile(ir, label, data, size, opts, &in.compiled, &err);
+        pthread_mutex_unlock(&ir_lock);
+    }
+    in.object = (hj_object){label, in.compiled.data, in.compiled.size, 1};
+    st = st == HJ_OK ? add_inputs(engine, &in, 1, out) : hj_engine_fail(engine, &err);
+    free(in.compiled.data);
+    return st;
+}
+
+hj_status hj_add_llvm_module(hj_engine *engine, const char *name, struct LLVMOpaqueModule *module,
+                             const hj_ir_options *opts, hj_module **out)
+{
+    if (!engine || !module)
+        return engine ? hj_engine_fail(engine, &(hj_err){HJ_ERR_ARG, "hj_add_llvm_module: module is NULL"})
+                      : HJ_ERR_ARG;
+    hj_err err;
+    hj_ir *ir;
+    hj_input in = {0};
+    const char *label = name ? name : "<module>";
+    hj_status st = engine_ir(engine, &ir, &err);
+    if (st == HJ_OK) {
+        pthread_mutex_lock(&ir_lock);
+        st = hj_ir_compile_module(ir, label, module, opts, &in.compiled, &err);
+        pthread_mutex_unlock(&ir_lock);
+    } else {
+        hj_ir_dispose_module(module);
+    }
+    in.object = (hj_object){label, in.compiled.data, in.compiled.size, 1};
+    st = st == HJ_OK ? add_inputs(engine, &in, 1, out) : hj_engine_fail(engine, &err);
+    free(in.compiled.data);
+    return st;
+}

@@ -1,0 +1,327 @@
+/* Parse, verify, adapt to the host, optimise and generate an object in memory. */
+#include "ir/ir.h"
+
+#include <llvm-c/Analysis.h>
+#include <llvm-c/BitReader.h>
+#include <llvm-c/Core.h>
+#include <llvm-c/IRReader.h>
+#include <llvm-c/Target.h>
+#include <llvm-c/TargetMachine.h>
+#include <llvm-c/Transforms/PassBuilder.h>
+#include <llvm/Config/llvm-config.h> /* version macros only: plain C */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct hj_ir {
+    LLVMContextRef context;
+    LLVMTargetRef target;
+    char *triple, *cpu, *features;
+    LLVMTargetMachineRef machines[4]; /* one per optimisation level, made when first used */
+    char cache_context[512];          /* target and versions: part of every cache key */
+};
+
+uint64_t hj_ir_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+hj_input_kind hj_ir_input_kind(const char *name, const void *data, size_t size)
+{
+    const unsigned char *b = data;
+    if (size >= 4 && !memcmp(b, "\x7f" "ELF", 4))
+        return HJ_INPUT_OBJECT;
+    if (size >= 4 && (!memcmp(b, "BC\xc0\xde", 4) || !memcmp(b, "\xde\xc0\x17\x0b", 4)))
+        return HJ_INPUT_BITCODE;
+    size_t n = name ? strlen(name) : 0;
+    if (n > 2 && !strcmp(name + n - 2, ".c"))
+        return HJ_INPUT_C;
+    return HJ_INPUT_IR_TEXT;
+}
+
+/* ------------------------------------------------------------------------------------
+ * Setup
+ * ------------------------------------------------------------------------------------ */
+
+static pthread_once_t native_once = PTHREAD_ONCE_INIT;
+
+static void init_native_target(void)
+{
+    LLVMInitializeNativeTarget();
+    LLVMInitializeNativeAsmPrinter();
+}
+
+hj_status hj_ir_create(hj_ir **out, hj_err *err)
+{
+    pthread_once(&native_once, init_native_target);
+    hj_ir *ir = calloc(1, sizeof *ir);
+    if (!ir)
+        return hj_fail(err, HJ_ERR_NOMEM, "out of memory");
+    ir->triple = LLVMGetDefaultTargetTriple();
+    ir->cpu = LLVMGetHostCPUName();
+    ir->features = LLVMGetHostCPUFeatures();
+    char *why = NULL;
+    if (LLVMGetTargetFromTriple(ir->triple, &ir->target, &why)) {
+        hj_status st = hj_fail(err, HJ_ERR_STATE, "LLVM has no target for %s: %s", ir->triple,
+                               why ? why : "");
+        LLVMDisposeMessage(why);
+        hj_ir_destroy(ir);
+        return st;
+    }
+    ir->context = LLVMContextCreate();
+    snprintf(ir->cache_context, sizeof ir->cache_context, "hotjit %s|llvm %s|%s|%s|%s",
+             HOTJIT_VERSION_STRING, LLVM_VERSION_STRING, ir->triple, ir->cpu, ir->features);
+    *out = ir;
+    return HJ_OK;
+}
+
+void hj_ir_destroy(hj_ir *ir)
+{
+    if (!ir)
+        return;
+    for (int i = 0; i < 4; i++)
+        if (ir->machines[i])
+            LLVMDisposeTargetMachine(ir->machines[i]);
+    if (ir->context)
+        LLVMContextDispose(ir->context);
+    LLVMDisposeMessage(ir->triple);
+    LLVMDisposeMessage(ir->cpu);
+    LLVMDisposeMessage(ir->features);
+    free(ir);
+}
+
+static int level_of(const hj_ir_options *opts)
+{
+    hj_opt_level l = opts ? opts->opt_level : HJ_OPT_DEFAULT;
+    return l == HJ_OPT_DEFAULT || l > HJ_OPT_O3 ? 2 : (int)l - 1;
+}
+
+/* Position-independent code: the engine places it anywhere in its region, and reaches
+ * the process through the GOT. */
+static LLVMTargetMachineRef machine(hj_ir *ir, int level)
+{
+    static const LLVMCodeGenOptLevel levels[] = {LLVMCodeGenLevelNone, LLVMCodeGenLevelLess,
+                                                 LLVMCodeGenLevelDefault, LLVMCodeGenLevelAggressive};
+    if (!ir->machines[level])
+        ir->machines[level] = LLVMCreateTargetMachine(ir->target, ir->triple, ir->cpu, ir->features,
+                                                      levels[level], LLVMRelocPIC,
+                                                      LLVMCodeModelDefault);
+    return ir->machines[level];
+}
+
+/* ------------------------------------------------------------------------------------
+ * From module to object
+ * ------------------------------------------------------------------------------------ */
+
+/* A foreign triple or data layout is replaced by the host's, with a warning. */
+static void adapt_to_host(hj_ir *ir, LLVMModuleRef m, LLVMTargetMachineRef tm, const char *name,
+                          hj_ir_object *out)
+{
+    const char *triple = LLVMGetTarget(m);
+    LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(tm);
+    char *host_layout = LLVMCopyStringRepOfTargetData(layout);
+    const char *module_layout = LLVMGetDataLayoutStr(m);
+    bool foreign = (triple && *triple && strcmp(triple, ir->triple) != 0) ||
+                   (module_layout && *module_layout && strcmp(module_layout, host_layout) != 0);
+    if (foreign)
+        snprintf(out->warning, sizeof out->warning,
+                 "%s: target '%s' replaced by the host's '%s'", name, triple ? triple : "", ir->triple);
+    LLVMSetTarget(m, ir->triple);
+    LLVMSetDataLayout(m, host_layout);
+    LLVMDisposeMessage(host_layout);
+    LLVMDisposeTargetData(layout);
+}
+
+/* General-dynamic works in every thread without a static TLS pool. */
+static void make_tls_dynamic(LLVMModuleRef m)
+{
+    for (LLVMValueRef g = LLVMGetFirstGlobal(m); g; g = LLVMGetNextGlobal(g))
+        if (LLVMIsThreadLocal(g))
+            LLVMSetThreadLocalMode(g, LLVMGeneralDynamicTLSModel);
+}
+
+static hj_status optimize(LLVMModuleRef m, LLVMTargetMachineRef tm, int level, const char *name,
+                          hj_err *err)
+{
+    char pipeline[32];
+    snprintf(pipeline, sizeof pipeline, "default<O%d>", level);
+    LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
+    LLVMErrorRef e = LLVMRunPasses(m, pipeline, tm, po);
+    LLVMDisposePassBuilderOptions(po);
+    if (!e)
+        return HJ_OK;
+    char *msg = LLVMGetErrorMessage(e);
+    hj_status st = hj_fail(err, HJ_ERR_FORMAT, "%s: optimisation failed: %s", name, msg);
+    LLVMDisposeErrorMessage(msg);
+    return st;
+}
+
+static hj_status emit(LLVMModuleRef m, LLVMTargetMachineRef tm, const char *name,
+                      hj_ir_object *out, hj_err *err)
+{
+    char *why = NULL;
+    LLVMMemoryBufferRef buf = NULL;
+    if (LLVMTargetMachineEmitToMemoryBuffer(tm, m, LLVMObjectFile, &why, &buf)) {
+        hj_status st = hj_fail(err, HJ_ERR_FORMAT, "%s: code generation failed: %s", name,
+                               why ? why : "");
+        LLVMDisposeMessage(why);
+        return st;
+    }
+    size_t size = LLVMGetBufferSize(buf);
+    out->data = malloc(size ? size : 1);
+    if (out->data)
+        memcpy(out->data, LLVMGetBufferStart(buf), size);
+    out->size = size;
+    LLVMDisposeMemoryBuffer(buf);
+    return out->data ? HJ_OK : hj_fail(err, HJ_ERR_NOMEM, "%s: out of memory", name);
+}
+
+/* Verifies, adapts, optimises, emits; disposes of the module in every case. */
+static hj_status compile_module(hj_ir *ir, const char *name, LLVMModuleRef m, int level,
+                                hj_ir_object *out, hj_err *err)
+{
+    char *why = NULL;
+    hj_status st = HJ_OK;
+    if (LLVMVerifyModule(m, LLVMReturnStatusAction, &why))
+        st = hj_fail(err, HJ_ERR_FORMAT, "%s: invalid module: %s", name, why ? why : "");
+    LLVMDisposeMessage(why);
+    LLVMTargetMachineRef tm = st == HJ_OK ? machine(ir, level) : NULL;
+    if (st == HJ_OK && !tm)
+        st = hj_fail(err, HJ_ERR_STATE, "cannot create a target machine for %s", ir->triple);
+    if (st == HJ_OK) {
+        adapt_to_host(ir, m, tm, name, out);
+        make_tls_dynamic(m);
+        uint64_t t0 = hj_ir_now_ns();
+        st = optimize(m, tm, level, name, err);
+        uint64_t t1 = hj_ir_now_ns();
+        if (st == HJ_OK)
+            st = emit(m, tm, name, out, err);
+        out->optimize_ns = t1 - t0;
+        out->codegen_ns = hj_ir_now_ns() - t1;
+    }
+    LLVMDisposeModule(m);
+    return st;
+}
+
+/* ------------------------------------------------------------------------------------
+ * Entry points
+ * ------------------------------------------------------------------------------------ */
+
+static hj_status parse(hj_ir *ir, const char *name, const void *data, size_t size,
+                       LLVMModuleRef *m, hj_err *err)
+{
+    LLVMMemoryBufferRef buf = LLVMCreateMemoryBufferWithMemoryRangeCopy(data, size, name);
+    char *why = NULL;
+    bool bitcode = hj_ir_input_kind(NULL, data, size) == HJ_INPUT_BITCODE;
+    bool failed;
+    if (bitcode) {
+        failed = LLVMParseBitcodeInContext2(ir->context, buf, m) != 0;
+        LLVMDisposeMemoryBuffer(buf);
+        if (failed)
+            return hj_fail(err, HJ_ERR_FORMAT, "%s: invalid bitcode", name);
+        return HJ_OK;
+    }
+    failed = LLVMParseIRInContext(ir->context, buf, m, &why) != 0; /* takes the buffer */
+    if (!failed)
+        return HJ_OK;
+    /* LLVM's message is "NAME:LINE:COL: error: ..." followed by the source line. */
+    hj_status st = hj_fail(err, HJ_ERR_FORMAT, "%s", why ? why : "invalid IR");
+    LLVMDisposeMessage(why);
+    return st;
+}
+
+static hj_status compile_cached(hj_ir *ir, const char *name, const void *input, size_t size,
+                                const hj_ir_options *opts, bool is_c, hj_ir_object *out,
+                                hj_err *err);
+
+hj_status hj_ir_compile(hj_ir *ir, const char *name, const void *data, size_t size,
+                        const hj_ir_options *opts, hj_ir_object *out, hj_err *err)
+{
+    return compile_cached(ir, name, data, size, opts, false, out, err);
+}
+
+void hj_ir_dispose_module(void *module)
+{
+    LLVMDisposeModule((LLVMModuleRef)module);
+}
+
+hj_status hj_ir_compile_module(hj_ir *ir, const char *name, void *module,
+                               const hj_ir_options *opts, hj_ir_object *out, hj_err *err)
+{
+    *out = (hj_ir_object){0};
+    return compile_module(ir, name, (LLVMModuleRef)module, level_of(opts), out, err);
+}
+
+/* The bytes are parsed (IR, bitcode) or compiled by clang (C) only on a cache miss. */
+static hj_status compile_uncached(hj_ir *ir, const char *name, const void *input, size_t size,
+                                  const hj_ir_options *opts, bool is_c, hj_ir_object *out,
+                                  hj_err *err)
+{
+    void *bitcode = NULL;
+    size_t bitcode_size = 0;
+    uint64_t t0 = hj_ir_now_ns();
+    if (is_c)
+        HJ_TRY(hj_cc_run(name, opts, false, &bitcode, &bitcode_size, err));
+    LLVMModuleRef m = NULL;
+    hj_status st = parse(ir, name, is_c ? bitcode : input, is_c ? bitcode_size : size, &m, err);
+    free(bitcode);
+    out->parse_ns = hj_ir_now_ns() - t0;
+    return st == HJ_OK ? compile_module(ir, name, m, level_of(opts), out, err) : st;
+}
+
+static hj_status compile_cached(hj_ir *ir, const char *name, const void *input, size_t size,
+                                const hj_ir_options *opts, bool is_c, hj_ir_object *out,
+                                hj_err *err)
+{
+    *out = (hj_ir_object){0};
+    const char *dir = opts ? opts->cache_dir : NULL;
+    if (!dir)
+        return compile_uncached(ir, name, input, size, opts, is_c, out, err);
+    char context[sizeof ir->cache_context + 64];
+    snprintf(context, sizeof context, "%s|O%d|%s", ir->cache_context, level_of(opts), is_c ? "c" : "ir");
+    hj_cache_key key = hj_cache_key_of(input, size, context);
+    if (hj_cache_load(dir, key, &out->data, &out->size)) {
+        out->cache_hit = true;
+        return HJ_OK;
+    }
+    HJ_TRY(compile_uncached(ir, name, input, size, opts, is_c, out, err));
+    hj_cache_store(dir, key, out->data, out->size);
+    return HJ_OK;
+}
+
+/* C: the cache key is the preprocessed source with clang's arguments, so an edited
+ * header is a miss too. */
+hj_status hj_ir_compile_c(hj_ir *ir, const char *path, const hj_ir_options *opts,
+                          hj_ir_object *out, hj_err *err)
+{
+    if (!opts || !opts->cache_dir) {
+        *out = (hj_ir_object){0};
+        return compile_uncached(ir, path, NULL, 0, opts, true, out, err);
+    }
+    void *pre = NULL;
+    size_t pre_size = 0;
+    HJ_TRY(hj_cc_run(path, opts, true, &pre, &pre_size, err));
+    size_t args = 0;
+    for (size_t i = 0; i < opts->ncc_args; i++)
+        args += strlen(opts->cc_args[i]) + 1;
+    char *keyed = malloc(pre_size + args + 1);
+    if (!keyed) {
+        free(pre);
+        return hj_fail(err, HJ_ERR_NOMEM, "out of memory");
+    }
+    memcpy(keyed, pre, pre_size);
+    size_t at = pre_size;
+    for (size_t i = 0; i < opts->ncc_args; i++) {
+        size_t n = strlen(opts->cc_args[i]) + 1;
+        memcpy(keyed + at, opts->cc_args[i], n);
+        at += n;
+    }
+    free(pre);
+    hj_status st = compile_cached(ir, path, keyed, at, opts, true, out, err);
+    free(keyed);
+    return st;
+}

@@ -1,0 +1,64 @@
+/* The ir layer: the only code that includes llvm-c. It turns LLVM IR (text or bitcode),
+ * C source (through the clang binary) or an LLVMModuleRef into an ELF object in memory
+ * for the host, which the engine then links like any other object. One LLVM context and
+ * one target machine per optimisation level are kept per engine. */
+#ifndef HJ_IR_IR_H
+#define HJ_IR_IR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hotjit.h"
+#include "common/err.h"
+
+typedef struct hj_ir hj_ir;
+
+typedef enum hj_input_kind { HJ_INPUT_OBJECT, HJ_INPUT_BITCODE, HJ_INPUT_IR_TEXT, HJ_INPUT_C } hj_input_kind;
+
+/* Told by content: ELF and bitcode magic; C by a .c name; IR text otherwise. */
+hj_input_kind hj_ir_input_kind(const char *name, const void *data, size_t size);
+
+/* A compiled object: bytes owned by the caller after the call (free()), plus what it
+ * cost to make. */
+typedef struct hj_ir_object {
+    void *data;
+    size_t size;
+    uint64_t parse_ns, optimize_ns, codegen_ns;
+    bool cache_hit;
+    char warning[256]; /* e.g. a foreign target triple replaced; "" when none */
+} hj_ir_object;
+
+hj_status hj_ir_create(hj_ir **out, hj_err *err);
+void hj_ir_destroy(hj_ir *ir);
+
+/* IR text or bitcode -> object. `name` appears in messages (file:line:col). */
+hj_status hj_ir_compile(hj_ir *ir, const char *name, const void *data, size_t size,
+                        const hj_ir_options *opts, hj_ir_object *out, hj_err *err);
+/* C source file -> object, through clang. */
+hj_status hj_ir_compile_c(hj_ir *ir, const char *path, const hj_ir_options *opts,
+                          hj_ir_object *out, hj_err *err);
+/* Disposes of a module handed to the engine that cannot be compiled. */
+void hj_ir_dispose_module(void *module);
+
+/* A module built through LLVM's C API; ownership passes here in every case. */
+hj_status hj_ir_compile_module(hj_ir *ir, const char *name, void *module,
+                               const hj_ir_options *opts, hj_ir_object *out, hj_err *err);
+
+/* The object cache (cache.c). Keys cover the input, the options, the target and the
+ * LLVM and hotjit versions; entries carry a checksum and are replaced atomically. */
+typedef struct hj_cache_key {
+    uint64_t a, b;
+} hj_cache_key;
+
+hj_cache_key hj_cache_key_of(const void *input, size_t size, const char *context);
+bool hj_cache_load(const char *dir, hj_cache_key key, void **data, size_t *size);
+void hj_cache_store(const char *dir, hj_cache_key key, const void *data, size_t size);
+
+/* Runs clang on a C file (cc.c): preprocessed text (for the cache key) or bitcode. */
+hj_status hj_cc_run(const char *path, const hj_ir_options *opts, bool preprocess_only,
+                    void **out, size_t *out_size, hj_err *err);
+
+uint64_t hj_ir_now_ns(void);
+
+#endif
