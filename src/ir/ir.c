@@ -21,7 +21,19 @@ struct hj_ir {
     char *triple, *cpu, *features;
     LLVMTargetMachineRef machines[4]; /* one per optimisation level, made when first used */
     char cache_context[512];          /* target and versions: part of every cache key */
+    char diagnostic[512];             /* the context's last error (bitcode reader, ...) */
 };
+
+/* LLVM's default handler prints an error and exits the process: the library must not. */
+static void on_diagnostic(LLVMDiagnosticInfoRef info, void *arg)
+{
+    hj_ir *ir = arg;
+    if (LLVMGetDiagInfoSeverity(info) != LLVMDSError)
+        return;
+    char *text = LLVMGetDiagInfoDescription(info);
+    snprintf(ir->diagnostic, sizeof ir->diagnostic, "%s", text ? text : "");
+    LLVMDisposeMessage(text);
+}
 
 uint64_t hj_ir_now_ns(void)
 {
@@ -73,6 +85,7 @@ hj_status hj_ir_create(hj_ir **out, hj_err *err)
         return st;
     }
     ir->context = LLVMContextCreate();
+    LLVMContextSetDiagnosticHandler(ir->context, on_diagnostic, ir);
     snprintf(ir->cache_context, sizeof ir->cache_context, "hotjit %s|llvm %s|%s|%s|%s",
              HOTJIT_VERSION_STRING, LLVM_VERSION_STRING, ir->triple, ir->cpu, ir->features);
     *out = ir;
@@ -219,10 +232,12 @@ static hj_status parse(hj_ir *ir, const char *name, const void *data, size_t siz
     bool bitcode = hj_ir_input_kind(NULL, data, size) == HJ_INPUT_BITCODE;
     bool failed;
     if (bitcode) {
+        ir->diagnostic[0] = '\0';
         failed = LLVMParseBitcodeInContext2(ir->context, buf, m) != 0;
         LLVMDisposeMemoryBuffer(buf);
         if (failed)
-            return hj_fail(err, HJ_ERR_FORMAT, "%s: invalid bitcode", name);
+            return hj_fail(err, HJ_ERR_FORMAT, "%s: invalid bitcode: %s", name,
+                           ir->diagnostic[0] ? ir->diagnostic : "unreadable");
         return HJ_OK;
     }
     failed = LLVMParseIRInContext(ir->context, buf, m, &why) != 0; /* takes the buffer */
