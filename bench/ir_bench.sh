@@ -247,7 +247,7 @@ run_jobs() {
     [ -s "$JOBS" ] || return 0
     log "compiling: $(wc -l < "$JOBS") jobs, $NPROC at a time"
     # shellcheck disable=SC2016
-    xargs -P "$NPROC" -d '\n' -n 1 sh -c 'eval "$0" || { echo "failed: $0" >&2; exit 255; }' < "$JOBS" \
+    xargs -P "$NPROC" -d '\n' -n 1 bash -c 'eval "$0" || { echo "failed: $0" >&2; exit 255; }' < "$JOBS" \
         || die "compilation failed (see the messages above)"
     : > "$JOBS"
 }
@@ -336,7 +336,7 @@ for p in $(printf '%s\n' "${PROGS[@]}" | sort -r); do
     done
 done
 # longest first: the sqlite3 module's jobs
-sort -t' ' -k1,1 "$JOBS" | awk '/sqlite3\.(o|bc) *$/ { print; next } { rest[n++] = $0 } END { for (i = 0; i < n; i++) print rest[i] }' > "$JOBS.s" && mv "$JOBS.s" "$JOBS"
+awk '/sqlite3\.(o|bc) *$/ { print; next } { rest[n++] = $0 } END { for (i = 0; i < n; i++) print rest[i] }' "$JOBS" > "$JOBS.s" && mv "$JOBS.s" "$JOBS"
 run_jobs
 for p in "${PROGS[@]}"; do
     D=$IRW/$p
@@ -480,17 +480,18 @@ steady() {
 clean_out() { grep -v '^Run Time: real ' "$1" || true; }
 
 declare -A STATE FIRST_ERR NRUNS_OF
-# one P ID W — one timed run; appends "status wall_ns rss_kib steady_ms" to
-# $RUN/P.ID.W.txt and checks stdout against native.
+# one P ID W — one timed run; checks stdout against native; appends
+# "status wall_ns rss_kib steady_ms" to $RUN/P.ID.W.txt when it matched, else
+# "status wall_ns rss_kib" to P.ID.W.bad (and keeps that run's output).
 one() {
     local p=$1 id=$2 w=$3 k=$1.$2.$3 line st
     line=$(run_cmd "$p" "$k" "$(cmd_of "$p" "$id" "$w")" "$RUN/$k")
     st=${line%% *}
-    echo "$line $(steady "$p" "$w" "$RUN/$k")" >> "$RUN/$k.txt"
     if [ "$st" = 0 ] && cmp -s <(clean_out "$RUN/$k.out") "$RUN/$p.$w.expected"; then
+        echo "$line $(steady "$p" "$w" "$RUN/$k")" >> "$RUN/$k.txt"
         return 0
     fi
-    echo "$st" >> "$RUN/$k.bad"
+    echo "$line" >> "$RUN/$k.bad"
     cp "$RUN/$k.out" "$RUN/$k.fail.out"; cp "$RUN/$k.err" "$RUN/$k.fail.err"
     return 1
 }
@@ -600,7 +601,7 @@ status_of() {   # status_of KEY — "ok", or why there are no (good) numbers
     local k=$1
     case ${STATE[$k]:-} in
         ok) if [ -f "$RUN/$k.bad" ]; then echo "$(wc -l < "$RUN/$k.bad") run(s) failed or differed"; else echo ok; fi ;;
-        failed) local s; s=$(head -n1 "$RUN/$k.bad"); if [ "$s" = 0 ]; then echo "output differs from native"; else exit_desc "$s"; fi ;;
+        failed) local s; s=$(head -n1 "$RUN/$k.bad" | cut -d' ' -f1); if [ "$s" = 0 ]; then echo "output differs from native"; else exit_desc "$s"; fi ;;
         *) echo "${STATE[$k]:-not run}" ;;
     esac
 }
