@@ -196,6 +196,7 @@ HJ_API hj_status hj_add_llvm_module(hj_engine *engine, const char *name,
 /* What compiling and linking a module cost (zeros for parts that did not happen). */
 typedef struct hj_module_stats {
     unsigned long long parse_ns, optimize_ns, codegen_ns; /* IR and C inputs */
+    unsigned long long link_ns; /* this module's share: reading, layout, stubs, relocation */
     unsigned long long object_bytes, relocations;
     int cache_hit;
 } hj_module_stats;

@@ -69,18 +69,20 @@ static void print_module_stats(const hj_module *const *modules, int count)
         hj_module_stats s;
         hj_get_module_stats(modules[i], &s);
         fprintf(stderr, "hotjit: stats: %s: parse %.3f ms, optimise %.3f ms, codegen %.3f ms, "
-                "object %llu bytes, %llu relocations%s\n", hj_module_name(modules[i]), ms(s.parse_ns),
-                ms(s.optimize_ns), ms(s.codegen_ns), s.object_bytes, s.relocations,
-                s.cache_hit ? ", cache hit" : "");
+                "link %.3f ms, object %llu bytes, %llu relocations%s\n", hj_module_name(modules[i]),
+                ms(s.parse_ns), ms(s.optimize_ns), ms(s.codegen_ns), ms(s.link_ns), s.object_bytes,
+                s.relocations, s.cache_hit ? ", cache hit" : "");
         total.parse_ns += s.parse_ns;
         total.optimize_ns += s.optimize_ns;
         total.codegen_ns += s.codegen_ns;
+        total.link_ns += s.link_ns;
         total.object_bytes += s.object_bytes;
         total.cache_hit += s.cache_hit;
     }
     fprintf(stderr, "hotjit: stats: total: parse %.3f ms, optimise %.3f ms, codegen %.3f ms, "
-            "object %llu bytes, %d cache hits of %d modules\n", ms(total.parse_ns),
-            ms(total.optimize_ns), ms(total.codegen_ns), total.object_bytes, total.cache_hit, count);
+            "link %.3f ms (modules' shares), object %llu bytes, %d cache hits of %d modules\n",
+            ms(total.parse_ns), ms(total.optimize_ns), ms(total.codegen_ns), ms(total.link_ns),
+            total.object_bytes, total.cache_hit, count);
 }
 
 static void finish(void)

@@ -55,8 +55,10 @@ static hj_status open_units(hj_batch *b, const hj_object *objects)
             return hj_fail(&b->err, HJ_ERR_ARG, "%s: object data is NULL", name);
         m->engine = b->engine;
         b->modules[i] = m;
+        uint64_t t0 = hj_now_ns();
         HJ_TRY(hj_link_open(&b->units[i], b->engine->arch, m->name, objects[i].data,
                             objects[i].size, &b->err));
+        m->stats.link_ns += hj_now_ns() - t0;
     }
     return HJ_OK;
 }
@@ -300,7 +302,9 @@ static hj_status allocate_units(hj_batch *b)
     size_t total[HJ_SEG_COUNT] = {0};
     for (size_t u = 0; u < b->count; u++) {
         hj_link_unit *unit = &b->units[u];
+        uint64_t t0 = hj_now_ns();
         HJ_TRY(hj_link_layout(unit, hj_region_base(region), hj_region_end(region), &b->err));
+        b->modules[u]->stats.link_ns += hj_now_ns() - t0;
         for (int s = 0; s < HJ_SEG_COUNT; s++)
             total[s] += hj_page_round(unit->seg_size[s]);
     }
@@ -382,6 +386,7 @@ static hj_status assign_stubs_and_tls(hj_batch *b)
 {
     for (size_t u = 0; u < b->count; u++) {
         hj_link_unit *unit = &b->units[u];
+        uint64_t t0 = hj_now_ns();
         HJ_TRY(assign_unit_stubs(b, unit));
         HJ_TRY(hj_proxies_assign(b->engine, unit, b->new_stubs, &b->nnew_stubs, &b->err));
         if (unit->tls_size)
@@ -390,6 +395,7 @@ static hj_status assign_stubs_and_tls(hj_batch *b)
                                    unit->tls_wants_static, &unit->tls_module, &unit->tls_static,
                                    &unit->tls_tpoff, &b->err));
         b->modules[u]->tls_module = unit->tls_module;
+        b->modules[u]->stats.link_ns += hj_now_ns() - t0;
     }
     return HJ_OK;
 }
@@ -456,8 +462,11 @@ static hj_status build_module(hj_batch *b, size_t u)
 
 static hj_status link_units(hj_batch *b)
 {
-    for (size_t u = 0; u < b->count; u++)
+    for (size_t u = 0; u < b->count; u++) {
+        uint64_t t0 = hj_now_ns();
         HJ_TRY(hj_link_relocate(&b->units[u], &b->err));
+        b->modules[u]->stats.link_ns += hj_now_ns() - t0;
+    }
     HJ_TRY(hj_mem_protect(b->mem, b->ro_start - (uintptr_t)b->mem, HJ_PROT_RX, &b->err));
     uintptr_t ro_end = b->ro_start;
     for (size_t u = 0; u < b->count; u++)
