@@ -541,6 +541,9 @@ for k in "${ACTIVE[@]}"; do
         cp "$RUN/$p.$id.prime.out" "$RUN/$p.$id.a.fail.out"; cp "$RUN/$p.$id.prime.err" "$RUN/$p.$id.a.fail.err"
         FIRST_ERR[$p.$id.a]=$(head -n 3 "$RUN/$p.$id.prime.err" | cut -c1-240 | tr '\n' ' ')
         FIRST_ERR[$p.$id.b]=${FIRST_ERR[$p.$id.a]}
+    elif [ "${KIND[$id]}" = hjwarm ]; then
+        # one more uncounted run, warm, to show the cache hits in --stats
+        run_cmd "$p" "$k" "$c" "$RUN/$p.$id.warmstats" > /dev/null
     fi
 done
 
@@ -613,7 +616,7 @@ REPORT=$IRW/results.md
 echo "## bench/ir_bench.sh — $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
 echo "Host: $(uname -srm), $NPROC CPUs, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo); load average before/after timing: $LOAD_START / $LOAD_END."
-echo "Tools: $CLANG_VERSION; $($LLI --version 2>/dev/null | awk '/LLVM version/ { print "lli " $3 }'); hotjit: $("$HOTJIT" --version 2>/dev/null | head -n1 || echo "$HOTJIT_OK") (commit $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null)$(git -C "$REPO_DIR" diff --quiet 2>/dev/null || echo ", uncommitted changes"))."
+echo "Tools: $CLANG_VERSION; $LLI $($LLI --version 2>/dev/null | awk '/LLVM version/ { print $NF; exit }'); hotjit: $("$HOTJIT" --version 2>/dev/null | head -n1 || echo "$HOTJIT_OK") (commit $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null)$(git -C "$REPO_DIR" diff --quiet 2>/dev/null || echo ", uncommitted changes"))."
 echo "Runs: $RUNS per row, $RUNS_SLOW for rows whose first run took more than $SLOW s (the runs column says which); interleaved, order rotated each round; times are whole-process wall times (runstat)."
 for p in "${PROGS[@]}"; do
     case $p in
@@ -626,7 +629,7 @@ for p in "${PROGS[@]}"; do
     NAT_A=$(med_of "$p.native.a" 2); NAT_B=$(med_of "$p.native.b" 2); NAT_S=$(med_of "$p.native.b" 4)
     echo "**(a) start-up: $wa** — whole-process wall time, ms"
     echo
-    echo "| tool | IR | median | min | max | peak RSS MiB | × native | × lli mcjit | × lli orc | cold ÷ warm | runs | status |"
+    echo "| tool | IR | median | min | max | peak RSS MiB | × native | × lli mcjit¹ | × lli orc¹ | cold ÷ warm² | runs | status |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
     for id in "${ROW_IDS[@]}"; do
         k=$p.$id.a
@@ -638,15 +641,15 @@ for p in "${PROGS[@]}"; do
         read -r rss _ < <(stats "$RUN/$k.txt" 3)
         s=$(lli_of "$id")
         rm_=–; ro=–
-        if [ -n "$s" ] && [ "${KIND[$id]}" != lli ]; then
-            case ${KIND[$id]} in
-                hotjit) rm_=$(ratio "$med" "$(med_of "$p.mcjit_$s.a" 2)"); ro=$(ratio "$med" "$(med_of "$p.orc_$s.a" 2)") ;;
-                hjwarm|lliwarm) rm_=$(ratio "$med" "$(med_of "$p.mcjitw_$s.a" 2)"); ro=$(ratio "$med" "$(med_of "$p.orcw_$s.a" 2)") ;;
-            esac
-        fi
+        case ${KIND[$id]} in
+            hotjit) rm_=$(ratio "$med" "$(med_of "$p.mcjit_$s.a" 2)"); ro=$(ratio "$med" "$(med_of "$p.orc_$s.a" 2)") ;;
+            hjwarm) rm_=$(ratio "$med" "$(med_of "$p.mcjitw_$s.a" 2)"); ro=$(ratio "$med" "$(med_of "$p.orcw_$s.a" 2)") ;;
+        esac
         cw=–; [ -n "${COLD_OF[$id]:-}" ] && cw=$(ratio "$(med_of "$p.${COLD_OF[$id]}.a" 2)" "$med")
         echo "| ${LABEL[$id]} | $ir | $(fms "$med") | $(fms "$mn") | $(fms "$mx") | $(awk -v r="$rss" 'BEGIN { printf "%.1f", r / 1024 }') | $(ratio "$med" "$NAT_A") | $rm_ | $ro | $cw | $nr | $(status_of "$k") |"
     done
+    echo
+    echo "¹ hotjit rows: this row's median ÷ the median of lli at the same setting, cold rows against cold lli, warm against warm lli. ² the median of the same tool and setting without cache ÷ this row's median."
     echo
     echo "**(b) CPU-heavy: $wb** — whole-process wall time, ms; in-process = the heavy part timed inside the program ($( [ $p = lua ] && echo "os.clock, CPU time" || echo "sum of \`.timer on\` real times"))"
     echo
@@ -723,11 +726,19 @@ for p in "${PROGS[@]}"; do for s in O0 O2; do
     [ -s "$f" ] || continue
     [ "${STATE[$p.hjw_$s.a]:-}" = ok ] || continue
     echo
-    echo "<details><summary>hotjit --stats, $p -$s, priming run (cold, writing the cache)</summary>"
+    echo "<details><summary>hotjit --stats, $p -$s: the priming run (cold, writing the cache) and the next (warm); per-module lines in bench/work/ir/run/$p.hjw_$s.{prime,warmstats}.err</summary>"
     echo
     echo '```'
-    grep -i -v '^steady-state-ms' "$f" | tail -n 60
+    grep -v '^steady-state-ms' "$f" | grep -i -E 'total|link|cache' | tail -n 20 || true
     echo '```'
+    if [ -s "$RUN/$p.hjw_$s.warmstats.err" ]; then
+        echo
+        echo "the next run, warm:"
+        echo
+        echo '```'
+        grep -v '^steady-state-ms' "$RUN/$p.hjw_$s.warmstats.err" | grep -i -E 'total|link|cache' | tail -n 20 || true
+        echo '```'
+    fi
     echo "</details>"
 done; done
 

@@ -63,6 +63,15 @@ if build "$b/asan" -DCMAKE_C_COMPILER=gcc -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD
   ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     run_ctest "$b/asan" "ASan+UBSan build: all tests"
 fi
+# Newer LLVM versions, where installed (Debian packages llvm-15-dev .. llvm-19-dev):
+# the ir layer's tests and the IR example against each.
+for config in /usr/bin/llvm-config-1[5-9]; do
+  [[ -x "$config" ]] || continue
+  v=$(basename "$config" | sed 's/llvm-config-//')
+  if build "$b/llvm$v" -DLLVM_CONFIG="$config" -DCMAKE_BUILD_TYPE=RelWithDebInfo; then
+    run_ctest "$b/llvm$v" "LLVM $v build: ir unit test and examples" -R '^(unit/ir|example/)'
+  fi
+done
 if build "$b/fuzz" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
      -DHOTJIT_FUZZ=ON -DHOTJIT_SANITIZE=ON; then
   echo "== fuzz: object loader, ${HOTJIT_FUZZ_SECONDS:-60} s"
