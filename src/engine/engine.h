@@ -81,6 +81,11 @@ void hj_module_run_finis(hj_module *module);
 
 uint64_t hj_now_ns(void);
 
+/* Puts a definition in the symbol table and points its stub at it (cannot fail: room
+ * is reserved before). */
+void hj_publish_def(hj_engine *engine, hj_def *d);
+void hj_free_module(hj_module *m);
+
 /* Reads a whole file into malloc'd memory (8-byte aligned). */
 hj_status hj_read_file(const char *path, void **data, size_t *size, hj_err *err);
 

@@ -491,7 +491,7 @@ static hj_status link_units(hj_batch *b)
  * Publishing, rolling back
  * ------------------------------------------------------------------------------------ */
 
-static void publish_def(hj_engine *engine, hj_def *d)
+void hj_publish_def(hj_engine *engine, hj_def *d)
 {
     d->overrides = hj_strmap_get(&engine->symtab.jit, d->name) != NULL;
     hj_strmap_put(&engine->symtab.jit, d->name, d);
@@ -507,7 +507,7 @@ static void publish(hj_batch *b)
         if (m->tls_module)
             hj_tls_activate(m->tls_module);
         for (size_t i = 0; i < m->ndefs; i++)
-            publish_def(engine, &m->defs[i]);
+            hj_publish_def(engine, &m->defs[i]);
         for (size_t g = 0; g < m->ngroups; g++)
             hj_strmap_put(&engine->symtab.groups, m->groups[g], m);
         for (size_t i = 0; i < m->ndeps; i++)
@@ -529,7 +529,7 @@ static void publish(hj_batch *b)
     }
 }
 
-static void free_module(hj_module *m)
+void hj_free_module(hj_module *m)
 {
     free(m->name);
     free(m->strtab);
@@ -556,7 +556,7 @@ static void rollback(hj_batch *b)
         hj_shim_unregister_range(m->seg_addr[HJ_SEG_TEXT]);
         if (b->units[u].tls_module)
             hj_tls_unregister(b->units[u].tls_module);
-        free_module(m);
+        hj_free_module(m);
     }
     hj_region_free(b->engine->region, b->mem, b->mem_size);
 }
@@ -671,169 +671,3 @@ hj_status hj_add_object(hj_engine *engine, const char *name, const void *data, s
     return hj_add_objects(engine, &object, 1, out);
 }
 
-/* ------------------------------------------------------------------------------------
- * Removal
- * ------------------------------------------------------------------------------------ */
-
-void hj_module_run_finis(hj_module *m)
-{
-    hj_shim_finalize(m->dso_handle);
-    for (size_t i = m->nfinis; i-- > 0;)
-        m->finis[i].fn();
-}
-
-/* Another loaded module may define the same name (a weak definition that lost):
- * it takes over; otherwise a function's stub goes back to the trap. */
-static void unpublish_def(hj_engine *engine, hj_module *gone, hj_def *d)
-{
-    if (hj_strmap_get(&engine->symtab.jit, d->name) != d)
-        return;
-    hj_strmap_remove(&engine->symtab.jit, d->name);
-    for (hj_module *m = d->overrides ? engine->last : NULL; m; m = m->prev)
-        for (size_t i = 0; m != gone && i < m->ndefs; i++)
-            if (!strcmp(m->defs[i].name, d->name)) {
-                if (m->defs[i].kind == HJ_DEF_FUNC && d->stub)
-                    m->defs[i].stub = d->stub;
-                publish_def(engine, &m->defs[i]);
-                return;
-            }
-    if (d->stub)
-        hj_stubs_set(engine->stubs, d->stub - 1, 0);
-}
-
-void hj_module_destroy_locked(hj_engine *engine, hj_module *m)
-{
-    for (size_t i = 0; i < m->ndefs; i++)
-        unpublish_def(engine, m, &m->defs[i]);
-    for (size_t g = 0; g < m->ngroups; g++)
-        if (hj_strmap_get(&engine->symtab.groups, m->groups[g]) == m)
-            hj_strmap_remove(&engine->symtab.groups, m->groups[g]);
-    for (size_t i = 0; i < m->ndeps; i++)
-        m->deps[i].module->users--;
-    if (m->eh_frame)
-        hj_eh_deregister(m->eh_frame);
-    if (m->tls_module)
-        hj_tls_unregister(m->tls_module);
-    hj_shim_unregister_range(m->seg_addr[HJ_SEG_TEXT]);
-    for (int s = 0; s < HJ_SEG_COUNT; s++)
-        if (m->seg_size[s])
-            hj_region_free(engine->region, (void *)m->seg_addr[s], m->seg_size[s]);
-    if (m->prev)
-        m->prev->next = m->next;
-    else
-        engine->first = m->next;
-    if (m->next)
-        m->next->prev = m->prev;
-    else
-        engine->last = m->prev;
-    free_module(m);
-}
-
-static const hj_dep *find_user(hj_engine *engine, hj_module *m, const hj_module **user)
-{
-    for (const hj_module *u = engine->first; u; u = u->next)
-        for (size_t i = 0; i < u->ndeps; i++)
-            if (u->deps[i].module == m) {
-                *user = u;
-                return &u->deps[i];
-            }
-    return NULL;
-}
-
-static hj_status check_removable(hj_engine *engine, hj_module *m, hj_err *err)
-{
-    bool known = false;
-    for (hj_module *x = engine->first; x && !known; x = x->next)
-        known = x == m;
-    if (!known || m->removing)
-        return hj_fail(err, HJ_ERR_ARG, "hj_remove: module is not loaded in this engine");
-    const hj_module *user = NULL;
-    const hj_dep *dep = m->users ? find_user(engine, m, &user) : NULL;
-    if (dep)
-        return hj_fail(err, HJ_ERR_STATE, "cannot remove %s: module %s still refers to its symbol '%s'",
-                       m->name, user->name, dep->symbol);
-    return HJ_OK;
-}
-
-hj_status hj_remove(hj_engine *engine, hj_module *module)
-{
-    if (!engine || !module)
-        return engine ? hj_engine_fail(engine, &(hj_err){HJ_ERR_ARG, "hj_remove: module is NULL"})
-                      : HJ_ERR_ARG;
-    hj_err err;
-    pthread_mutex_lock(&engine->lock);
-    hj_status st = check_removable(engine, module, &err);
-    if (st == HJ_OK)
-        module->removing = true;
-    pthread_mutex_unlock(&engine->lock);
-    if (st != HJ_OK)
-        return hj_engine_fail(engine, &err);
-    hj_module_run_finis(module);
-    pthread_mutex_lock(&engine->lock);
-    hj_module_destroy_locked(engine, module);
-    pthread_mutex_unlock(&engine->lock);
-    return HJ_OK;
-}
-
-/* ------------------------------------------------------------------------------------
- * Files
- * ------------------------------------------------------------------------------------ */
-
-hj_status hj_read_file(const char *path, void **data, size_t *size, hj_err *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return hj_fail(err, HJ_ERR_IO, "cannot open %s: %s", path, strerror(errno));
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap || ferror(f))
-            break;
-        char *grown = realloc(buf, cap *= 2);
-        if (!grown)
-            free(buf);
-        buf = grown;
-    }
-    bool failed = !buf || ferror(f);
-    fclose(f);
-    if (failed) {
-        free(buf);
-        return hj_fail(err, buf ? HJ_ERR_IO : HJ_ERR_NOMEM, "cannot read %s", path);
-    }
-    *data = buf;
-    *size = n;
-    return HJ_OK;
-}
-
-hj_status hj_add_object_files(hj_engine *engine, const char *const *paths, size_t count,
-                              hj_module **out)
-{
-    if (!engine || (!paths && count))
-        return engine ? hj_engine_fail(engine, &(hj_err){HJ_ERR_ARG, "hj_add_object_files: paths is NULL"})
-                      : HJ_ERR_ARG;
-    hj_err err = {HJ_OK, ""};
-    hj_object *objects = calloc(count + 1, sizeof *objects);
-    hj_status st = objects ? HJ_OK : hj_fail(&err, HJ_ERR_NOMEM, "out of memory");
-    for (size_t i = 0; st == HJ_OK && i < count; i++) {
-        void *data = NULL;
-        size_t size = 0;
-        st = paths[i] ? hj_read_file(paths[i], &data, &size, &err)
-                      : hj_fail(&err, HJ_ERR_ARG, "hj_add_object_files: path %zu is NULL", i);
-        if (objects)
-            objects[i] = (hj_object){paths[i], data, size};
-    }
-    if (st == HJ_OK)
-        st = hj_add_objects(engine, objects, count, out);
-    else
-        hj_engine_fail(engine, &err);
-    for (size_t i = 0; objects && i < count; i++)
-        free((void *)objects[i].data);
-    free(objects);
-    return st;
-}
-
-hj_status hj_add_object_file(hj_engine *engine, const char *path, hj_module **out)
-{
-    return hj_add_object_files(engine, &path, 1, out);
-}

@@ -24,4 +24,5 @@ if ! log=$(clang -fPIE -pie -pthread -Wno-override-module "${opts[@]}" "${files[
   echo "$log" >&2
   exit 125
 fi
-"$exe" "$@"
+# argv[0] is the first FILE, as with hotjit
+(exec -a "${files[0]}" "$exe" "$@")

@@ -1,0 +1,12 @@
+; callee_later, module mid: calls last.ll, given after it.
+source_filename = "mid.ll"
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-pc-linux-gnu"
+
+declare i32 @later_fn(i32)
+
+define i32 @mid_fn(i32 %x) {
+  %r = call i32 @later_fn(i32 %x)
+  %s = add i32 %r, 1000
+  ret i32 %s
+}

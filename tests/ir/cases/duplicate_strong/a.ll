@@ -1,0 +1,8 @@
+; duplicate_strong, module a: a strong definition of dup (also in the other module).
+source_filename = "a.ll"
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-pc-linux-gnu"
+
+define i32 @dup() {
+  ret i32 1
+}
