@@ -13,22 +13,27 @@
 #      (33), SQLite two modules (sqlite3.c, shell.c), each at two settings:
 #        O2: -O2 -Xclang -disable-llvm-passes (not optimised; no optnone)
 #        O0: -O0 (functions marked optnone)
-#      plus "preopt" (the O2 bitcode optimised by clang -O2, for one reference
-#      row), and the native -O2 binaries from the same O2 bitcode;
+#      plus "preopt" (the O2 bitcode optimised by clang -O2, for a reference
+#      row; Lua only by default), and the native -O2 binaries from the same
+#      O2 bitcode;
 #   3. runs every tool on (a) a one-line script and (b) a CPU-heavy script,
 #      interleaved round by round, and prints markdown tables: median/min/max
 #      wall time, peak RSS, ratios to native and to lli of the same run, the
 #      in-process time of the heavy part, and the issue's goals.
 #
-# usage: bench/ir_bench.sh [--runs N] [--runs-slow M] [--slow S] [--timeout S]
-#                          [--only lua|sqlite] [--no-preopt] [--hotjit PATH]
-#                          [--refetch] [--rebuild]
+# usage: bench/ir_bench.sh [--runs N] [--runs-slow M] [--slow S] [--budget S]
+#                          [--timeout S] [--only lua|sqlite] [--preopt WHICH]
+#                          [--hotjit PATH] [--refetch] [--rebuild]
 #   --runs N       runs per row for rows whose first run took <= S s (default 5)
 #   --runs-slow M  runs per row for rows whose first run took  > S s (default 3)
 #   --slow S       the threshold in seconds (default 3)
+#   --budget S     skip a further run (after every row's first) when it would
+#                  end more than S s after the script started (default 570;
+#                  0: no limit)
 #   --timeout S    kill a run after S seconds (default 240)
 #   --only P       benchmark only lua or only sqlite
-#   --no-preopt    leave out the reference rows "lli mcjit -O2 on clang -O2 IR"
+#   --preopt WHICH the reference row "lli mcjit -O2 on clang -O2 IR" for
+#                  none, lua (default) or all programs; --no-preopt = none
 # environment: HOTJIT (default build/hotjit), HOTJIT_LIBS (default "-l m"),
 #   LLVM_SUFFIX (default -14), LUA_SRC / SQLITE_SRC (use this source tree
 #   instead of fetching).
@@ -52,7 +57,8 @@ RUNS_SLOW=3
 SLOW=3
 TIMEOUT=240
 ONLY=
-PREOPT=1
+PREOPT=lua
+BUDGET=570
 REFETCH=0
 REBUILD=0
 HOTJIT=${HOTJIT:-$REPO_DIR/build/hotjit}
@@ -74,7 +80,11 @@ while [ $# -gt 0 ]; do
         --timeout=*) TIMEOUT=${1#*=}; shift ;;
         --only) ONLY=${2:?--only needs lua or sqlite}; shift 2 ;;
         --only=*) ONLY=${1#*=}; shift ;;
-        --no-preopt) PREOPT=0; shift ;;
+        --no-preopt) PREOPT=none; shift ;;
+        --preopt) PREOPT=${2:?--preopt needs none, lua or all}; shift 2 ;;
+        --preopt=*) PREOPT=${1#*=}; shift ;;
+        --budget) BUDGET=${2:?--budget needs seconds}; shift 2 ;;
+        --budget=*) BUDGET=${1#*=}; shift ;;
         --hotjit) HOTJIT=${2:?--hotjit needs a path}; shift 2 ;;
         --hotjit=*) HOTJIT=${1#*=}; shift ;;
         --refetch) REFETCH=1; shift ;;
@@ -83,6 +93,8 @@ while [ $# -gt 0 ]; do
         *) die "unknown argument '$1' (try --help)" ;;
     esac
 done
+case $BUDGET in ''|*[!0-9]*) die "--budget must be a number of seconds (0: no limit)" ;; esac
+case $PREOPT in none|lua|all) ;; *) die "--preopt must be none, lua or all" ;; esac
 for v in RUNS RUNS_SLOW SLOW TIMEOUT; do
     case ${!v} in ''|*[!0-9]*|0) die "--$(echo "$v" | tr 'A-Z_' 'a-z-') must be a positive integer" ;; esac
 done
@@ -90,6 +102,8 @@ case $ONLY in ''|lua|sqlite) ;; *) die "--only must be lua or sqlite" ;; esac
 case $HOTJIT in /*) ;; *) HOTJIT=$PWD/$HOTJIT ;; esac
 PROGS=(lua sqlite)
 [ -n "$ONLY" ] && PROGS=("$ONLY")
+# has_preopt P — whether program P gets the preopt bitcode and reference row
+has_preopt() { [ "$PREOPT" = all ] || [ "$PREOPT" = "$1" ]; }
 
 # ---------------------------------------------------------------- tools
 IS_ROOT=0; [ "$(id -u)" = 0 ] && IS_ROOT=1
@@ -332,7 +346,7 @@ for p in $(printf '%s\n' "${PROGS[@]}" | sort -r); do
     for b in ${MODS[$p]}; do
         DEPS="$D/O2/$b.bc"
         job "$D/native/$b.o" $CLANG -O2 -c "$D/O2/$b.bc" -o "$D/native/$b.o"
-        [ $PREOPT = 1 ] && job "$D/preopt/$b.bc" $CLANG -O2 -c -emit-llvm "$D/O2/$b.bc" -o "$D/preopt/$b.bc"
+        has_preopt "$p" && job "$D/preopt/$b.bc" $CLANG -O2 -c -emit-llvm "$D/O2/$b.bc" -o "$D/preopt/$b.bc"
     done
 done
 # longest first: the sqlite3 module's jobs
@@ -404,9 +418,9 @@ fi
 declare -A ARGS_A ARGS_B
 ARGS_A[lua]="-e 'print(1)'";            ARGS_B[lua]="heavy.lua 2"
 ARGS_A[sqlite]=":memory: 'select 1;'";  ARGS_B[sqlite]=":memory: '.read heavy.sql'"
-SETS=(O0 O2); [ $PREOPT = 1 ] && SETS+=(preopt)
 declare -A VARDEF
 for p in "${PROGS[@]}"; do
+    SETS=(O0 O2); has_preopt "$p" && SETS+=(preopt)
     for s in "${SETS[@]}"; do
         set -- ${MODS[$p]}
         m=$1; shift
@@ -437,7 +451,7 @@ for s in O0 O2; do
     row orcw_$s   "lli orc -$s, warm cache"   lliwarm $s "$LL -jit-kind=orc -O$o -enable-cache-manager -object-cache-dir=cache/orc_$s \$X_$s \$M_$s ARGS"
     row hjw_$s    "hotjit run -$s, warm cache" hjwarm $s "\$HOTJIT run -O$o --cache cache/hotjit_$s \$HOTJIT_LIBS \$A_$s -- ARGS"
 done
-[ $PREOPT = 1 ] && row mcjit_pre "lli mcjit -O2 on clang -O2 IR (reference)" lli preopt "$LL -jit-kind=mcjit -O2 \$X_preopt \$M_preopt ARGS"
+[ $PREOPT != none ] && row mcjit_pre "lli mcjit -O2 on clang -O2 IR (reference)" lli preopt "$LL -jit-kind=mcjit -O2 \$X_preopt \$M_preopt ARGS"
 # the cold row a warm row is compared with
 declare -A COLD_OF=([mcjitw_O0]=mcjit_O0 [orcw_O0]=orc_O0 [hjw_O0]=hj_O0 [mcjitw_O2]=mcjit_O2 [orcw_O2]=orc_O2 [hjw_O2]=hj_O2)
 
@@ -502,7 +516,7 @@ log "load average before timing: $LOAD_START"
 # programs' outputs are the reference.
 for p in "${PROGS[@]}"; do
     cat "$IRW/$p"/O0/*.bc "$IRW/$p"/O2/*.bc "$IRW/$p/native/$p" > /dev/null
-    [ $PREOPT = 1 ] && cat "$IRW/$p"/preopt/*.bc > /dev/null
+    if has_preopt "$p"; then cat "$IRW/$p"/preopt/*.bc > /dev/null; fi
     for w in a b; do
         line=$(run_cmd "$p" native "$(cmd_of "$p" native "$w")" "$RUN/$p.native.$w.ref")
         [ "${line%% *}" = 0 ] || die "the native $p failed on workload $w: $(head -c 400 "$RUN/$p.native.$w.ref.err")"
@@ -521,6 +535,7 @@ for p in "${PROGS[@]}"; do
     for id in "${ROW_IDS[@]}"; do
         for w in a b; do
             k=$p.$id.$w
+            if [ "$id" = mcjit_pre ] && ! has_preopt "$p"; then STATE[$k]=skip; continue; fi
             case ${KIND[$id]} in hotjit|hjwarm) [ "$HOTJIT_OK" = ok ] || { STATE[$k]=$HOTJIT_OK; continue; } ;; esac
             STATE[$k]=ok
             ACTIVE+=("$k")
@@ -547,33 +562,48 @@ for k in "${ACTIVE[@]}"; do
     fi
 done
 
-# Timed rounds, per program: round 0 runs every row once (a failing row is
-# dropped after it); rows whose first run took longer than --slow seconds get
-# --runs-slow runs in all, the others --runs.  The order rotates every round.
+# Timed rounds.  Round 1 runs every row of every program once (a failing row
+# is dropped after it); rows whose first run took longer than --slow seconds
+# get --runs-slow runs in all, the others --runs.  Later rounds alternate
+# between the programs and rotate the order of the rows each round.  With
+# --budget, a run is skipped when its first run's time would take the script
+# past the budget (the report marks rows that got fewer runs than planned).
+now_ns() { date +%s%N; }
+T_START_NS=$(awk -v t="$T_START" 'BEGIN { printf "%.0f", t * 1e9 }')
+declare -A EST SHORT
+declare -A LIVE_OF
 for p in "${PROGS[@]}"; do
     KEYS=()
     for k in "${ACTIVE[@]}"; do [ "${k%%.*}" = "$p" ] && [ "${STATE[$k]}" = ok ] && KEYS+=("$k"); done
-    n=${#KEYS[@]}
-    log "$p: $n commands, round 1"
-    for ((i = 0; i < n; i++)); do
-        k=${KEYS[$i]}; IFS=. read -r _ id w <<< "$k"
+    log "$p: ${#KEYS[@]} commands, round 1"
+    for k in "${KEYS[@]}"; do
+        IFS=. read -r _ id w <<< "$k"
         if ! one "$p" "$id" "$w"; then
             STATE[$k]=failed
             FIRST_ERR[$k]=$(grep -v '^Run Time: real ' "$RUN/$k.fail.err" | head -n 3 | cut -c1-240 | tr '\n' ' ')
             log "$p ${LABEL[$id]} ($w) fails: ${FIRST_ERR[$k]}"
             continue
         fi
-        wall=$(awk '{ print $2 }' "$RUN/$k.txt")
-        if [ "$wall" -gt $((SLOW * 1000000000)) ]; then NRUNS_OF[$k]=$RUNS_SLOW; else NRUNS_OF[$k]=$RUNS; fi
+        EST[$k]=$(awk '{ print $2 }' "$RUN/$k.txt")
+        if [ "${EST[$k]}" -gt $((SLOW * 1000000000)) ]; then NRUNS_OF[$k]=$RUNS_SLOW; else NRUNS_OF[$k]=$RUNS; fi
     done
-    LIVE=(); for k in "${KEYS[@]}"; do [ "${STATE[$k]}" = ok ] && LIVE+=("$k"); done
-    n=${#LIVE[@]}
-    maxr=$RUNS; [ "$RUNS_SLOW" -gt "$maxr" ] && maxr=$RUNS_SLOW
-    for ((r = 1; r < maxr; r++)); do
+    live=""
+    for k in "${KEYS[@]}"; do [ "${STATE[$k]}" = ok ] && live="$live $k"; done
+    LIVE_OF[$p]=$live
+done
+maxr=$RUNS; [ "$RUNS_SLOW" -gt "$maxr" ] && maxr=$RUNS_SLOW
+for ((r = 1; r < maxr; r++)); do
+    for p in "${PROGS[@]}"; do
+        read -r -a LIVE <<< "${LIVE_OF[$p]}"
+        n=${#LIVE[@]}
+        [ "$n" -gt 0 ] || continue
         log "$p: round $((r + 1))"
         for ((i = 0; i < n; i++)); do
             k=${LIVE[$(((i + r) % n))]}; IFS=. read -r _ id w <<< "$k"
             [ "$r" -lt "${NRUNS_OF[$k]}" ] || continue
+            if [ "$BUDGET" -gt 0 ] && [ $(( $(now_ns) + EST[$k] )) -gt $(( T_START_NS + BUDGET * 1000000000 )) ]; then
+                SHORT[$k]=1; continue
+            fi
             one "$p" "$id" "$w" || true
         done
     done
@@ -617,7 +647,7 @@ echo "## bench/ir_bench.sh — $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
 echo "Host: $(uname -srm), $NPROC CPUs, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo); load average before/after timing: $LOAD_START / $LOAD_END."
 echo "Tools: $CLANG_VERSION; $LLI $($LLI --version 2>/dev/null | awk '/LLVM version/ { print $NF; exit }'); hotjit: $("$HOTJIT" --version 2>/dev/null | head -n1 || echo "$HOTJIT_OK") (commit $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null)$(git -C "$REPO_DIR" diff --quiet 2>/dev/null || echo ", uncommitted changes"))."
-echo "Runs: $RUNS per row, $RUNS_SLOW for rows whose first run took more than $SLOW s (the runs column says which); interleaved, order rotated each round; times are whole-process wall times (runstat)."
+echo "Runs: $RUNS per row, $RUNS_SLOW for rows whose first run took more than $SLOW s; interleaved, order rotated each round; times are whole-process wall times (runstat). $( [ "$BUDGET" -gt 0 ] && echo "Time budget $BUDGET s: a run that would have ended past it was skipped; † marks the rows that got fewer runs than planned." )"
 for p in "${PROGS[@]}"; do
     case $p in
         lua) title="Lua ${VERSION[lua]}: $(echo ${MODS[lua]} | wc -w) modules"; wa="\`lua -e 'print(1)'\`"; wb="\`lua heavy.lua 2\`" ;;
@@ -633,6 +663,7 @@ for p in "${PROGS[@]}"; do
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
     for id in "${ROW_IDS[@]}"; do
         k=$p.$id.a
+        [ "${STATE[$k]:-}" = skip ] && continue
         ir=${LEVEL[$id]}; [ "$id" = native ] && ir="O2 → clang -O2"
         if [ ! -s "$RUN/$k.txt" ] || [ "${STATE[$k]}" != ok ]; then
             echo "| ${LABEL[$id]} | $ir | | | | | | | | | | $(status_of "$k") |"; continue
@@ -646,7 +677,7 @@ for p in "${PROGS[@]}"; do
             hjwarm) rm_=$(ratio "$med" "$(med_of "$p.mcjitw_$s.a" 2)"); ro=$(ratio "$med" "$(med_of "$p.orcw_$s.a" 2)") ;;
         esac
         cw=–; [ -n "${COLD_OF[$id]:-}" ] && cw=$(ratio "$(med_of "$p.${COLD_OF[$id]}.a" 2)" "$med")
-        echo "| ${LABEL[$id]} | $ir | $(fms "$med") | $(fms "$mn") | $(fms "$mx") | $(awk -v r="$rss" 'BEGIN { printf "%.1f", r / 1024 }') | $(ratio "$med" "$NAT_A") | $rm_ | $ro | $cw | $nr | $(status_of "$k") |"
+        echo "| ${LABEL[$id]} | $ir | $(fms "$med") | $(fms "$mn") | $(fms "$mx") | $(awk -v r="$rss" 'BEGIN { printf "%.1f", r / 1024 }') | $(ratio "$med" "$NAT_A") | $rm_ | $ro | $cw | $nr${SHORT[$k]:+†} | $(status_of "$k") |"
     done
     echo
     echo "¹ hotjit rows: this row's median ÷ the median of lli at the same setting, cold rows against cold lli, warm against warm lli. ² the median of the same tool and setting without cache ÷ this row's median."
@@ -657,6 +688,7 @@ for p in "${PROGS[@]}"; do
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
     for id in "${ROW_IDS[@]}"; do
         k=$p.$id.b
+        [ "${STATE[$k]:-}" = skip ] && continue
         ir=${LEVEL[$id]}; [ "$id" = native ] && ir="O2 → clang -O2"
         if [ ! -s "$RUN/$k.txt" ] || [ "${STATE[$k]}" != ok ]; then
             echo "| ${LABEL[$id]} | $ir | | | | | | | | | | $(status_of "$k") |"; continue
@@ -666,7 +698,7 @@ for p in "${PROGS[@]}"; do
         read -r sm _ < <(stats "$RUN/$k.txt" 4)
         ma=$(med_of "$p.$id.a" 2)
         d=$(awk -v b="$med" -v a="$ma" 'BEGIN { if (a == "-") print "-"; else print b - a }')
-        echo "| ${LABEL[$id]} | $ir | $(fms "$med") | $(fms "$mn") | $(fms "$mx") | $(awk -v r="$rss" 'BEGIN { printf "%.1f", r / 1024 }') | $(ratio "$med" "$NAT_B") | $(fmsv "$sm") | $(ratio "$sm" "$NAT_S") | $(fms "$d") | $nr | $(status_of "$k") |"
+        echo "| ${LABEL[$id]} | $ir | $(fms "$med") | $(fms "$mn") | $(fms "$mx") | $(awk -v r="$rss" 'BEGIN { printf "%.1f", r / 1024 }') | $(ratio "$med" "$NAT_B") | $(fmsv "$sm") | $(ratio "$sm" "$NAT_S") | $(fms "$d") | $nr${SHORT[$k]:+†} | $(status_of "$k") |"
     done
 done
 

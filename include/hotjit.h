@@ -1,8 +1,8 @@
 /*
  * hotjit — a JIT engine and runtime linker for C programs and language runtimes.
  *
- * A program is added to an engine as modules (today: ELF64 relocatable objects from
- * gcc or clang). Modules link against each other and against the host process;
+ * A program is added to an engine as modules (ELF64 relocatable objects from gcc or
+ * clang, LLVM IR, C source). Modules link against each other and against the host process;
  * a module can be removed again, which runs its destructors and returns its memory.
  *
  * Conventions, valid for every function below:
@@ -207,6 +207,57 @@ HJ_API void hj_get_module_stats(const hj_module *module, hj_module_stats *stats)
  * replaced by the host's), or "". Owned by the engine, valid until the next add. */
 HJ_API const char *hj_warnings(const hj_engine *engine);
 
+/* ------------------------------------------------------------------------------------
+ * Hot swap
+ * ------------------------------------------------------------------------------------ */
+
+/* Flags of the replace functions. */
+#define HJ_REPLACE_KEEP_STATE 0u
+#define HJ_REPLACE_FRESH_STATE 1u
+
+/* Replaces `module` by a new version, while its code may be running. The new version is
+ * compiled and linked completely first; if that fails nothing changes and the running
+ * program keeps the old version. Then every function both versions define is redirected
+ * to the new code (one atomic store per entry stub; code is never patched), functions
+ * only the new version defines become available (calls waiting for them resolve), and
+ * functions only the old version defined become undefined. Function pointers taken
+ * before — in tables, in libc, in the host — reach the new code. A call in progress
+ * finishes in the old code; a call that begins after the return runs the new code.
+ *
+ * State: by default (HJ_REPLACE_KEEP_STATE) writable data the two versions define with
+ * the same name and size — globals, and function-local statics by their symbol name —
+ * keeps its storage and current value; anything else starts from the new version's
+ * initial values. Constructors and destructors: with KEEP_STATE, none run — neither the
+ * new version's constructors (they would reinitialise kept data) nor the old version's
+ * destructors, fini arrays or atexit handlers (what they would tear down lives on in the
+ * new version; its handlers are dropped, not run). With HJ_REPLACE_FRESH_STATE nothing is
+ * kept: the old version's destructors run after the switch, then the new version's
+ * constructors. Another module that uses the old version's data keeps working only if
+ * that data is kept; otherwise the call fails with HJ_ERR_STATE, naming both.
+ *
+ * The old module is retired: freed once no thread can be inside it (see hj_attach);
+ * *out receives the new module's handle (the old handle is no longer valid). */
+HJ_API hj_status hj_replace_object(hj_engine *engine, hj_module *module, const hj_object *object,
+                                   unsigned flags, hj_module **out);
+
+/* The same, with the new version read from a file of any kind (object, IR, bitcode, C). */
+HJ_API hj_status hj_replace_file(hj_engine *engine, hj_module *module, const char *path,
+                                 const hj_ir_options *opts, unsigned flags, hj_module **out);
+
+/* Safe reclamation (quiescent-state based). A thread that runs JIT code attaches and
+ * then reports quiescent points — moments when it is not inside JIT code, such as
+ * between two audio buffers or frames — with hj_quiescent(), which is two atomic
+ * operations and takes no lock. Retired code and data are freed once every attached
+ * thread has reported a quiescent point since the retirement. While no thread is
+ * attached, replaced modules are kept until the engine is destroyed (counted in
+ * hj_link_stats.retired_bytes) — never freed unsafely; hj_remove then frees at once, the
+ * caller promising that no thread runs the module. JIT code may call these functions. */
+HJ_API hj_status hj_attach(hj_engine *engine);
+HJ_API void hj_detach(hj_engine *engine);
+HJ_API void hj_quiescent(hj_engine *engine);
+/* Frees what can be freed now (engine mutations do it too). */
+HJ_API void hj_reclaim(hj_engine *engine);
+
 /* Counters for benchmarks and --stats. Times are in nanoseconds. */
 typedef struct hj_link_stats {
     unsigned long long modules;
@@ -215,6 +266,7 @@ typedef struct hj_link_stats {
     unsigned long long code_bytes;   /* bytes of memory mapped for modules */
     unsigned long long got_entries;
     unsigned long long call_stubs;
+    unsigned long long retired_bytes; /* code of replaced/removed modules not yet freed */
 } hj_link_stats;
 
 /* Totals since the engine was created. */

@@ -134,6 +134,7 @@ void hj_engine_destroy(hj_engine *engine)
         m->ndeps = 0; /* all go: who uses whom no longer matters, and order is free */
     while (engine->last)
         hj_module_destroy_locked(engine, engine->last);
+    hj_free_retired_all(engine);
     pthread_mutex_unlock(&engine->lock);
     hj_proxies_free(engine);
     if (engine->ir)

@@ -13,6 +13,26 @@
 #include "stubs/stubs.h"
 #include "symtab/symtab.h"
 
+/* Writable data a module can hand on to its next version (hj_replace), by name. */
+typedef struct hj_keep {
+    const char *name;
+    uintptr_t addr;
+    uint64_t size;
+} hj_keep;
+
+/* A module's read-write pages, shared with later versions that keep data in them. */
+typedef struct hj_dataseg {
+    uintptr_t addr;
+    size_t size;
+    unsigned refs;
+} hj_dataseg;
+
+/* A thread that promised to report quiescent points (hj_attach). */
+typedef struct hj_thread_rec {
+    struct hj_thread_rec *next;
+    uint64_t observed; /* the engine epoch at its last quiescent point */
+} hj_thread_rec;
+
 /* A module this one refers to in a way a stub cannot redirect (data, TLS, COMDAT). */
 typedef struct hj_dep {
     hj_module *module;
@@ -38,6 +58,11 @@ struct hj_module {
     hj_dep *deps;
     size_t ndeps;
     hj_module_stats stats;
+    hj_keep *keep;
+    size_t nkeep;
+    hj_dataseg **datasegs;   /* [0] its own (if it has read-write data), then inherited */
+    size_t ndatasegs;
+    uint64_t retired_epoch;  /* retired: freed once every attached thread has passed it */
     size_t users;            /* modules holding a hj_dep on this one */
     bool removing;
 };
@@ -56,6 +81,9 @@ struct hj_engine {
     void *ir;                /* the ir layer's state, made when first needed */
     void (*ir_destroy)(void *ir);
     char warnings[HJ_ERRMSG_MAX];
+    hj_module *retired;      /* replaced or removed while threads may still run it */
+    uint64_t epoch;          /* advanced at every retirement */
+    hj_thread_rec *threads;  /* attached threads */
     struct hj_copy_chunk *copy_chunks;
 };
 
@@ -80,6 +108,17 @@ void hj_module_destroy_locked(hj_engine *engine, hj_module *module);
 void hj_module_run_finis(hj_module *module);
 
 uint64_t hj_now_ns(void);
+
+/* Takes a module out of the load-order list. */
+void hj_module_unlink(hj_engine *engine, hj_module *m);
+/* Frees what a module holds in the region (text, read-only, its share of data). */
+void hj_module_release_memory(hj_engine *engine, hj_module *m);
+/* Takes an unlinked module out of service: freed now if no thread is attached (the
+ * caller's promise that none runs it), else when every attached thread has passed a
+ * quiescent point. */
+void hj_retire_locked(hj_engine *engine, hj_module *m, bool free_if_unattached);
+void hj_reclaim_locked(hj_engine *engine);
+void hj_free_retired_all(hj_engine *engine);
 
 /* Puts a definition in the symbol table and points its stub at it (cannot fail: room
  * is reserved before). */

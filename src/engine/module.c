@@ -9,28 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/batch.h"
 #include "link/tls.h"
-
-typedef struct hj_batch {
-    hj_engine *engine;
-    size_t count;
-    hj_link_unit *units;
-    hj_module **modules;
-    hj_strmap winners;     /* name -> (unit index << 32 | symbol index) + 1 */
-    hj_strmap groups;      /* COMDAT signatures claimed by this batch */
-    hj_strmap process;     /* process symbols already looked up: name -> hj_proc_sym */
-    uint8_t *mem;          /* the batch's one allocation */
-    size_t mem_size;
-    uintptr_t ro_start;    /* text is [mem, ro_start), read-only data follows */
-    uint32_t *new_stubs;   /* created by this batch: released on failure */
-    bool *defer_calls;     /* per unit: calls to undefined functions wait for a definition */
-    size_t nnew_stubs;
-    hj_err err;
-} hj_batch;
-
-#define PACK(u, s) ((void *)(uintptr_t)((((uint64_t)(u)) << 32 | (uint64_t)(s)) + 1))
-#define UNIT_OF(v) ((size_t)(((uintptr_t)(v) - 1) >> 32))
-#define SYM_OF(v) ((size_t)(((uintptr_t)(v) - 1) & 0xffffffffu))
 
 static hj_status nomem(hj_batch *b)
 {
@@ -69,7 +49,8 @@ static hj_status choose_groups(hj_batch *b)
         hj_link_unit *unit = &b->units[u];
         for (size_t g = 0; g < unit->ngroups; g++) {
             const char *sig = unit->groups[g].signature;
-            if (hj_strmap_get(&b->engine->symtab.groups, sig) || hj_strmap_get(&b->groups, sig))
+            hj_module *owner = hj_strmap_get(&b->engine->symtab.groups, sig);
+            if ((owner && owner != b->replacing) || hj_strmap_get(&b->groups, sig))
                 hj_link_discard_group(unit, g);
             else if (!hj_strmap_put(&b->groups, sig, PACK(u, g)))
                 return nomem(b);
@@ -142,7 +123,7 @@ static hj_status collect_definitions(hj_batch *b)
         size_t u = UNIT_OF(slot->value);
         const hj_lsym *s = &b->units[u].syms[SYM_OF(slot->value)];
         const hj_def *e = hj_strmap_get(&b->engine->symtab.jit, s->name);
-        if (!e)
+        if (!e || e->module == b->replacing) /* the version being replaced steps aside */
             continue;
         HJ_TRY(against_engine(b, e, s, u));
         if (!(strength(s) == 2 && e->bind != HJ_BIND_STRONG)) /* the engine's one stays */
@@ -248,6 +229,8 @@ static hj_status resolve_symbol(hj_batch *b, size_t u, size_t i, size_t *missing
     hj_lsym *s = &b->units[u].syms[i];
     void *w = hj_strmap_get(&b->winners, s->name);
     const hj_def *d = w ? NULL : hj_strmap_get(&b->engine->symtab.jit, s->name);
+    if (d && d->module == b->replacing)
+        d = NULL;
     if (w && UNIT_OF(w) == u && SYM_OF(w) == i) {
         s->target.kind = HJ_TARGET_SELF;
     } else if (w) {
@@ -453,6 +436,7 @@ static hj_status build_module(hj_batch *b, size_t u)
     m->nfinis = unit->nfinis;
     unit->finis = NULL;
     unit->nfinis = 0;
+    HJ_TRY(hj_module_record_data(m, unit, &b->err));
     if (unit->eh_frame_section && hj_eh_register((void *)unit->secs[unit->eh_frame_section].addr))
         m->eh_frame = (void *)unit->secs[unit->eh_frame_section].addr;
     return hj_shim_register_range(m->seg_addr[HJ_SEG_TEXT],
@@ -537,6 +521,8 @@ void hj_free_module(hj_module *m)
     free(m->groups);
     free(m->finis);
     free(m->deps);
+    free(m->keep);
+    free(m->datasegs);
     free(m);
 }
 
@@ -556,6 +542,8 @@ static void rollback(hj_batch *b)
         hj_shim_unregister_range(m->seg_addr[HJ_SEG_TEXT]);
         if (b->units[u].tls_module)
             hj_tls_unregister(b->units[u].tls_module);
+        for (size_t i = 0; i < m->ndatasegs; i++) /* only its own: the pages go with the batch */
+            free(m->datasegs[i]);
         hj_free_module(m);
     }
     hj_region_free(b->engine->region, b->mem, b->mem_size);
@@ -609,7 +597,11 @@ static hj_status add_locked(hj_batch *b, const hj_object *objects)
     HJ_TRY(choose_groups(b));
     HJ_TRY(collect_definitions(b));
     HJ_TRY(resolve_all(b));
+    if (b->replacing)
+        HJ_TRY(hj_replace_prepare(b));
     HJ_TRY(allocate_units(b));
+    if (b->replacing)
+        HJ_TRY(hj_replace_preserve(b));
     HJ_TRY(assign_stubs_and_tls(b));
     return link_units(b);
 }
@@ -627,6 +619,8 @@ static void close_batch(hj_batch *b)
             free(b->process.slots[i].value);
     hj_strmap_free(&b->process);
     hj_strmap_free(&b->winners);
+    hj_strmap_free(&b->kept);
+    free(b->shared_room);
     hj_strmap_free(&b->groups);
 }
 
@@ -636,8 +630,19 @@ hj_status hj_add_objects(hj_engine *engine, const hj_object *objects, size_t cou
     if (!engine || (!objects && count))
         return engine ? hj_engine_fail(engine, &(hj_err){HJ_ERR_ARG, "hj_add_objects: objects is NULL"})
                       : HJ_ERR_ARG;
+    return hj_link_batch(engine, objects, count, NULL, 0, out);
+}
+
+static bool runs_constructors(const hj_batch *b)
+{
+    return !b->replacing || (b->replace_flags & HJ_REPLACE_FRESH_STATE);
+}
+
+hj_status hj_link_batch(hj_engine *engine, const hj_object *objects, size_t count,
+                        hj_module *replacing, unsigned flags, hj_module **out)
+{
     uint64_t start = hj_now_ns();
-    hj_batch b = {.engine = engine, .count = count};
+    hj_batch b = {.engine = engine, .count = count, .replacing = replacing, .replace_flags = flags};
     b.units = calloc(count + 1, sizeof *b.units);
     b.modules = calloc(count + 1, sizeof *b.modules);
     b.defer_calls = calloc(count + 1, sizeof *b.defer_calls);
@@ -649,6 +654,9 @@ hj_status hj_add_objects(hj_engine *engine, const hj_object *objects, size_t cou
         st = nomem(&b);
     if (st == HJ_OK) {
         publish(&b);
+        if (replacing)
+            hj_replace_publish(&b);
+        hj_reclaim_locked(engine);
         engine->stats.link_ns += hj_now_ns() - start;
         if (out)
             memcpy(out, b.modules, count * sizeof *out);
@@ -658,7 +666,14 @@ hj_status hj_add_objects(hj_engine *engine, const hj_object *objects, size_t cou
     }
     pthread_mutex_unlock(&engine->lock);
     close_batch(&b);
-    for (size_t i = 0; i < ninits; i++)
+    if (st == HJ_OK && replacing && (flags & HJ_REPLACE_FRESH_STATE)) {
+        hj_module_run_finis(replacing); /* retired and kept from reclamation until done */
+        pthread_mutex_lock(&engine->lock);
+        replacing->removing = false;
+        hj_reclaim_locked(engine);
+        pthread_mutex_unlock(&engine->lock);
+    }
+    for (size_t i = 0; runs_constructors(&b) && i < ninits; i++)
         inits[i].fn.fn();
     free(inits);
     return st;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine/engine.h"
+#include "engine/batch.h"
 #include "link/tls.h"
 
 /* ------------------------------------------------------------------------------------
@@ -46,14 +47,12 @@ void hj_module_destroy_locked(hj_engine *engine, hj_module *m)
             hj_strmap_remove(&engine->symtab.groups, m->groups[g]);
     for (size_t i = 0; i < m->ndeps; i++)
         m->deps[i].module->users--;
-    if (m->eh_frame)
-        hj_eh_deregister(m->eh_frame);
-    if (m->tls_module)
-        hj_tls_unregister(m->tls_module);
-    hj_shim_unregister_range(m->seg_addr[HJ_SEG_TEXT]);
-    for (int s = 0; s < HJ_SEG_COUNT; s++)
-        if (m->seg_size[s])
-            hj_region_free(engine->region, (void *)m->seg_addr[s], m->seg_size[s]);
+    hj_module_unlink(engine, m);
+    hj_retire_locked(engine, m, true);
+}
+
+void hj_module_unlink(hj_engine *engine, hj_module *m)
+{
     if (m->prev)
         m->prev->next = m->next;
     else
@@ -62,7 +61,7 @@ void hj_module_destroy_locked(hj_engine *engine, hj_module *m)
         m->next->prev = m->prev;
     else
         engine->last = m->prev;
-    hj_free_module(m);
+    m->prev = m->next = NULL;
 }
 
 static const hj_dep *find_user(hj_engine *engine, hj_module *m, const hj_module **user)
@@ -172,4 +171,27 @@ hj_status hj_add_object_files(hj_engine *engine, const char *const *paths, size_
 hj_status hj_add_object_file(hj_engine *engine, const char *path, hj_module **out)
 {
     return hj_add_object_files(engine, &path, 1, out);
+}
+
+/* ------------------------------------------------------------------------------------
+ * Replacing from memory
+ * ------------------------------------------------------------------------------------ */
+
+hj_status hj_replace_object(hj_engine *engine, hj_module *module, const hj_object *object,
+                            unsigned flags, hj_module **out)
+{
+    if (!engine || !module || !object)
+        return engine ? hj_engine_fail(engine, &(hj_err){HJ_ERR_ARG, "hj_replace_object: NULL argument"})
+                      : HJ_ERR_ARG;
+    hj_err err;
+    pthread_mutex_lock(&engine->lock);
+    bool known = false;
+    for (hj_module *m = engine->first; m && !known; m = m->next)
+        known = m == module && !m->removing;
+    pthread_mutex_unlock(&engine->lock);
+    if (!known) {
+        hj_fail(&err, HJ_ERR_ARG, "hj_replace: module is not loaded in this engine");
+        return hj_engine_fail(engine, &err);
+    }
+    return hj_link_batch(engine, object, 1, module, flags, out);
 }

@@ -157,3 +157,28 @@ hj_status hj_add_llvm_module(hj_engine *engine, const char *name, struct LLVMOpa
     free(in.compiled.data);
     return st;
 }
+
+hj_status hj_replace_file(hj_engine *engine, hj_module *module, const char *path,
+                          const hj_ir_options *opts, unsigned flags, hj_module **out)
+{
+    if (!engine || !module || !path)
+        return engine ? hj_engine_fail(engine, &(hj_err){HJ_ERR_ARG, "hj_replace_file: NULL argument"})
+                      : HJ_ERR_ARG;
+    hj_err err = {HJ_OK, ""};
+    hj_input in = {0};
+    hj_module *m = NULL;
+    hj_status st = compile_input(engine, &in, path, opts, &err);
+    if (st == HJ_OK) {
+        st = hj_replace_object(engine, module, &in.object, flags, &m);
+        if (st == HJ_OK) {
+            record_compile_stats(m, &in.compiled);
+            if (out)
+                *out = m;
+        }
+    } else {
+        hj_engine_fail(engine, &err);
+    }
+    free(in.file);
+    free(in.compiled.data);
+    return st;
+}

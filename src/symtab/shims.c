@@ -85,13 +85,73 @@ static void call_plain(void *fn)
     plain();
 }
 
+/* Exit handlers of JIT modules are registered with libc through a record, so that a
+ * module replaced with its state kept can disarm its old version's handlers (they would
+ * tear down what the new version goes on using, with code about to be freed). The
+ * record's trampoline lives in hotjit, never in freed memory. */
+typedef struct exit_record {
+    struct exit_record *next, *prev;
+    void (*fn)(void *);
+    void *arg;
+    void *dso_handle;
+    bool armed;
+} exit_record;
+
+static exit_record *exit_records;
+
+static void run_exit_record(void *p)
+{
+    exit_record *r = p;
+    pthread_mutex_lock(&ranges_lock);
+    if (r->prev)
+        r->prev->next = r->next;
+    else
+        exit_records = r->next;
+    if (r->next)
+        r->next->prev = r->prev;
+    pthread_mutex_unlock(&ranges_lock);
+    exit_record copy = *r;
+    free(r);
+    if (copy.armed)
+        copy.fn(copy.arg);
+}
+
+static int register_exit(void (*fn)(void *), void *arg, void *dso_handle)
+{
+    exit_record *r = malloc(sizeof *r);
+    if (!r)
+        return -1;
+    *r = (exit_record){NULL, NULL, fn, arg, dso_handle, true};
+    pthread_mutex_lock(&ranges_lock);
+    r->next = exit_records;
+    if (exit_records)
+        exit_records->prev = r;
+    exit_records = r;
+    pthread_mutex_unlock(&ranges_lock);
+    return __cxa_atexit(run_exit_record, r, dso_handle);
+}
+
+void hj_shim_disarm(void *dso_handle)
+{
+    pthread_mutex_lock(&ranges_lock);
+    for (exit_record *r = exit_records; r; r = r->next)
+        if (r->dso_handle == dso_handle)
+            r->armed = false;
+    pthread_mutex_unlock(&ranges_lock);
+}
+
+static int shim_cxa_atexit(void (*fn)(void *), void *arg, void *dso_handle)
+{
+    return register_exit(fn, arg, dso_handle);
+}
+
 /* atexit's function takes no argument; it is registered through a thunk that calls it,
  * so that no function is ever called through a pointer of the wrong type. */
 static int shim_atexit(void (*fn)(void))
 {
     void *arg;
     memcpy(&arg, &fn, sizeof arg);
-    return __cxa_atexit(call_plain, arg, caller_handle(__builtin_return_address(0)));
+    return register_exit(call_plain, arg, caller_handle(__builtin_return_address(0)));
 }
 
 static int shim_at_quick_exit(void (*fn)(void))
@@ -145,6 +205,7 @@ bool hj_shim_lookup(const char *name, const char *tls_get_addr_name, uintptr_t *
 {
     const shim table[] = {
         {"atexit", (void *)shim_atexit},
+        {"__cxa_atexit", (void *)shim_cxa_atexit},
         {"at_quick_exit", (void *)shim_at_quick_exit},
         {"pthread_atfork", (void *)shim_pthread_atfork},
         {"__stack_chk_fail_local", (void *)shim_stack_chk_fail_local},

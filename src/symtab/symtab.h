@@ -74,5 +74,7 @@ void hj_shim_unregister_range(uintptr_t start);
 /* Runs what the module registered with atexit/__cxa_atexit and drops its fork handlers
  * (glibc's __cxa_finalize, as dlclose does). */
 void hj_shim_finalize(void *dso_handle);
+/* The module's exit handlers will not run (its state lives on in a new version). */
+void hj_shim_disarm(void *dso_handle);
 
 #endif

@@ -52,7 +52,7 @@
 #
 # IR modes. hotjit is given LLVM IR or C source instead of objects; the native
 # reference is always built as in O2-pie with clang (-O2 -fPIE, linked -pie):
-#   c-O2   the .c sources themselves: `hotjit run -O2 -std=gnu11 [-D/-I from CFLAGS]`.
+#   c-O2   the .c sources themselves: `hotjit run -O2 -std=gnu11 [-D X/-I DIR from CFLAGS]`.
 #          C programs only: C++ programs are skipped (exit 77), and so are programs
 #          whose CFLAGS hold an option hotjit cannot pass on to clang (only -D, -I
 #          and -std= can be), e.g. common_symbols' -fcommon.
@@ -152,7 +152,8 @@ if [ -n "$IRKIND" ]; then
     CCOPTS=(-std=gnu11)
     for f in $CFLAGS; do
       case $f in
-        -D?*|-I?*|-std=*) CCOPTS+=("$f") ;;
+        -D?*|-I?*) CCOPTS+=("${f:0:2}" "${f:2}") ;;   # as hotjit's -D NAME[=VALUE], -I DIR
+        -std=*) CCOPTS+=("$f") ;;
         *) skip "CFLAGS option '$f' cannot be passed to clang through hotjit run" ;;
       esac
     done

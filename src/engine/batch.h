@@ -1,0 +1,46 @@
+/* A batch of objects being linked: shared by module.c (the add pipeline) and
+ * replace.c (what differs when the batch replaces a module). */
+#ifndef HJ_ENGINE_BATCH_H
+#define HJ_ENGINE_BATCH_H
+
+#include "engine/engine.h"
+
+typedef struct hj_batch {
+    hj_engine *engine;
+    size_t count;
+    hj_link_unit *units;
+    hj_module **modules;
+    hj_strmap winners;     /* name -> (unit index << 32 | symbol index) + 1 */
+    hj_strmap groups;      /* COMDAT signatures claimed by this batch */
+    hj_strmap process;     /* process symbols already looked up: name -> hj_proc_sym */
+    uint8_t *mem;          /* the batch's one allocation */
+    size_t mem_size;
+    uintptr_t ro_start;    /* text is [mem, ro_start), read-only data follows */
+    uint32_t *new_stubs;   /* created by this batch: released on failure */
+    bool *defer_calls;     /* per unit: calls to undefined functions wait for a definition */
+    size_t nnew_stubs;
+    hj_err err;
+    hj_module *replacing;  /* hj_replace: the module the one unit of the batch replaces */
+    unsigned replace_flags;
+    hj_strmap kept;        /* hj_replace: old module's data by name -> hj_keep* */
+    hj_dataseg **shared_room; /* hj_replace: room for the segments the new module shares */
+} hj_batch;
+
+#define PACK(u, s) ((void *)(uintptr_t)((((uint64_t)(u)) << 32 | (uint64_t)(s)) + 1))
+#define UNIT_OF(v) ((size_t)(((uintptr_t)(v) - 1) >> 32))
+#define SYM_OF(v) ((size_t)(((uintptr_t)(v) - 1) & 0xffffffffu))
+
+
+/* The add pipeline with a module to replace (NULL: a plain add). */
+hj_status hj_link_batch(hj_engine *engine, const hj_object *objects, size_t count,
+                        hj_module *replacing, unsigned flags, hj_module **out);
+
+/* replace.c: the steps where replacing differs. */
+hj_status hj_replace_prepare(hj_batch *b);          /* after resolution, before layout */
+hj_status hj_replace_preserve(hj_batch *b);         /* after placement */
+void hj_replace_publish(hj_batch *b);               /* after the new module is published */
+
+/* Data kept across versions: what a module can hand on (build_module fills it). */
+hj_status hj_module_record_data(hj_module *m, const hj_link_unit *unit, hj_err *err);
+
+#endif

@@ -1,0 +1,2 @@
+/* c_options: found only through -I inc */
+#define CONFIG_NAME "from inc/config.h"
