@@ -128,10 +128,9 @@ hj_status hj_replace_preserve(hj_batch *b)
 {
     hj_link_unit *unit = &b->units[0];
     for (size_t i = 1; b->kept.count && i < unit->elf.nsyms; i++) {
-        hj_lsym *s = &unit->syms[i];
-        const hj_keep *k = kept_for(b, unit, s);
+        const hj_keep *k = kept_for(b, unit, &unit->syms[i]);
         if (k)
-            s->addr = s->canonical = k->addr;
+            HJ_TRY(hj_link_move_symbol(unit, i, k->addr, &b->err));
     }
     return HJ_OK;
 }

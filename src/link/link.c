@@ -206,6 +206,7 @@ void hj_link_close(hj_link_unit *unit)
     free(unit->inits);
     free(unit->finis);
     free(unit->got_keys);
+    free(unit->remaps);
     *unit = (hj_link_unit){0};
 }
 

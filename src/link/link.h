@@ -86,6 +86,12 @@ typedef struct hj_initfn {
     void (*fn)(void);
 } hj_initfn;
 
+/* Data moved after placement (hj_replace keeps an old version's storage): references
+ * that reach it through a section symbol plus an offset are moved with it. */
+typedef struct hj_remap {
+    uintptr_t from, size, to;
+} hj_remap;
+
 struct hj_link_unit {
     const hj_arch *arch;
     hj_elf elf;
@@ -114,6 +120,8 @@ struct hj_link_unit {
     size_t ninits, nfinis;
     uint64_t nrelocs;
     uint64_t *got_keys; /* per GOT entry: symbol index << 2 | kind (sizing bookkeeping) */
+    hj_remap *remaps;
+    size_t nremaps;
 };
 
 /* Reads and validates the object, classifies sections, reads symbols and groups.
@@ -137,6 +145,9 @@ hj_status hj_link_layout(hj_link_unit *unit, uintptr_t region_base, uintptr_t re
 
 /* True when relocation section rela_sec patches a loaded section. */
 bool hj_link_rela_applies(const hj_link_unit *unit, size_t rela_sec);
+/* Moves a placed data symbol (and section-relative references into it) to `to`. */
+hj_status hj_link_move_symbol(hj_link_unit *unit, size_t sym, uintptr_t to, hj_err *err);
+
 /* Marks every symbol some relocation refers to other than as a call target. */
 hj_status hj_link_mark_references(hj_link_unit *unit, hj_err *err);
 

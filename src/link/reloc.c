@@ -3,6 +3,7 @@
  * range check on. */
 #include "link/link.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define HJ_TLS_HINT "compile with -fPIC, or give the engine a static TLS pool (hj_engine_options)"
@@ -13,7 +14,7 @@ typedef struct hj_value {
     uintptr_t canonical; /* when the address is taken */
     uintptr_t stub;      /* this unit's call stub, or 0 */
     uint64_t size;
-    bool direct, is_tls, tls_static, in_process;
+    bool direct, is_tls, tls_static, in_process, is_section;
     uint64_t tls_module;
     int64_t tpoff;
 } hj_value;
@@ -37,6 +38,7 @@ static void symbol_value(const hj_link_unit *unit, size_t i, hj_value *v)
     *v = (hj_value){0};
     if (s->bind == STB_LOCAL || t->kind == HJ_TARGET_SELF) {
         value_of_unit_symbol(unit, s, v);
+        v->is_section = s->type == STT_SECTION;
         v->direct = s->direct_call || s->bind == STB_LOCAL;
     } else if (t->kind == HJ_TARGET_UNIT) {
         value_of_unit_symbol(t->unit, &t->unit->syms[t->sym], v);
@@ -136,6 +138,29 @@ typedef struct hj_place {
     const hj_reloc_desc *desc;
 } hj_place;
 
+hj_status hj_link_move_symbol(hj_link_unit *unit, size_t sym, uintptr_t to, hj_err *err)
+{
+    hj_lsym *s = &unit->syms[sym];
+    hj_remap *grown = realloc(unit->remaps, (unit->nremaps + 1) * sizeof *grown);
+    if (!grown)
+        return hj_fail(err, HJ_ERR_NOMEM, "out of memory");
+    unit->remaps = grown;
+    grown[unit->nremaps++] = (hj_remap){s->addr, s->size ? s->size : 1, to};
+    s->addr = s->canonical = to;
+    return HJ_OK;
+}
+
+/* A section symbol plus an offset that lands in moved data follows it. */
+static uintptr_t remapped(const hj_link_unit *unit, uintptr_t target)
+{
+    for (size_t i = 0; i < unit->nremaps; i++) {
+        const hj_remap *r = &unit->remaps[i];
+        if (target - r->from < r->size)
+            return r->to + (target - r->from);
+    }
+    return target;
+}
+
 static hj_status compute(const hj_link_unit *unit, const hj_place *at, const hj_value *v,
                          int64_t a, uint64_t *out, hj_err *err)
 {
@@ -144,7 +169,10 @@ static hj_status compute(const hj_link_unit *unit, const hj_place *at, const hj_
     case HJ_OP_NONE: return HJ_OK;
     case HJ_OP_ABS:
     case HJ_OP_PCREL: {
-        *out = v->canonical + (uint64_t)a - (at->desc->op == HJ_OP_PCREL ? at->p : 0);
+        uintptr_t target = v->canonical + (uint64_t)a;
+        if (v->is_section && unit->nremaps)
+            target = remapped(unit, target);
+        *out = target - (at->desc->op == HJ_OP_PCREL ? at->p : 0);
         return HJ_OK;
     }
     case HJ_OP_CALL: {

@@ -1,0 +1,6 @@
+hj_unit_input(swap_v1 inputs/swap_v1.c -O2 -fPIC)
+hj_unit_input(swap_v2 inputs/swap_v2.c -O2 -fPIC)
+hj_unit_input(swap_v3 inputs/swap_v3.c -O2 -fPIC)
+hj_unit_input(swap_broken inputs/swap_broken.c -O2 -fPIC)
+hj_unit_input(swap_user inputs/swap_user.c -O2 -fPIC)
+hj_unit_input(swap_version inputs/swap_version.c -O1 -fPIC)
