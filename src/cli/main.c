@@ -34,6 +34,9 @@ static int print_stats;
 static void usage(FILE *out)
 {
     fputs("usage: hotjit run [OPTIONS] FILE... [-- ARG...]\n"
+          "       hotjit watch [OPTIONS] FILE... [-- ARG...]\n"
+          "  watch: runs like run, and when a FILE changes on disk, rebuilds it and replaces\n"
+          "  it in the running program (state kept; one line per swap on stderr).\n"
           "  Compiles and links FILE... (ELF objects, LLVM IR .ll/.bc, C .c) into this\n"
           "  process and calls their main.\n"
           "  -O0 .. -O3     optimisation level for IR and C inputs (default -O2)\n"
@@ -98,6 +101,7 @@ static void finish(void)
                 s.relocations ? (double)s.link_ns / (double)s.relocations : 0.0, s.code_bytes,
                 s.got_entries, s.call_stubs);
     }
+    hj_watch_stop();
     hj_engine_destroy(engine);
     engine = NULL;
 }
@@ -190,7 +194,7 @@ static int parse_run(int argc, char **argv, run_options *o)
 }
 
 
-static int cmd_run(int argc, char **argv)
+static int cmd_run(int argc, char **argv, bool watch)
 {
     hj_engine_options options = {.static_tls_pool = static_tls_pool,
                                  .static_tls_pool_size = sizeof static_tls_pool};
@@ -204,6 +208,12 @@ static int cmd_run(int argc, char **argv)
         return die(hj_errmsg(engine));
     if (hj_warnings(engine)[0])
         fprintf(stderr, "hotjit: warning: %s\n", hj_warnings(engine));
+    if (watch) {
+        hj_watch_options w = {engine, options_of_run.files, options_of_run.modules,
+                              options_of_run.nfiles, &options_of_run.ir};
+        if (hj_watch_start(&w) != 0)
+            return 125;
+    }
     program_argv = calloc((size_t)options_of_run.nargs + 2, sizeof *program_argv);
     if (!program_argv)
         return die("out of memory");
@@ -221,7 +231,9 @@ int main(int argc, char **argv)
     if (hj_cli_libc_data(-1)) /* keeps the copy relocations linked in */
         return 1;
     if (argc >= 2 && !strcmp(argv[1], "run"))
-        exit(cmd_run(argc - 2, argv + 2));
+        exit(cmd_run(argc - 2, argv + 2, false));
+    if (argc >= 2 && !strcmp(argv[1], "watch"))
+        exit(cmd_run(argc - 2, argv + 2, true));
     if (argc >= 2 && !strcmp(argv[1], "--version")) {
         printf("hotjit %s\n", HOTJIT_VERSION_STRING);
         return 0;
