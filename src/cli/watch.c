@@ -16,7 +16,7 @@
 
 #include "cli/cli.h"
 
-#define QUIET_MS 60
+#define QUIET_MS 20
 
 typedef struct watched {
     char dir[PATH_MAX];

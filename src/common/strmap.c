@@ -87,6 +87,17 @@ bool hj_strmap_put(hj_strmap *map, const char *key, void *value)
     return true;
 }
 
+bool hj_strmap_put_key(hj_strmap *map, const char *key, void *value)
+{
+    hj_strmap_slot *slot = find_slot(map, key, hj_strhash(key));
+    if (slot) {
+        slot->key = key;
+        slot->value = value;
+        return true;
+    }
+    return hj_strmap_put(map, key, value);
+}
+
 void *hj_strmap_remove(hj_strmap *map, const char *key)
 {
     hj_strmap_slot *slot = find_slot(map, key, hj_strhash(key));

@@ -25,6 +25,9 @@ void *hj_strmap_get(const hj_strmap *map, const char *key);
 /* Inserts, or replaces the value of a key already there (keeping the stored key).
  * Returns false only when memory runs out (map unchanged). */
 bool hj_strmap_put(hj_strmap *map, const char *key, void *value);
+/* Like hj_strmap_put, but an existing entry takes the new key too (for keys owned by
+ * the value, which may outlive the old one). */
+bool hj_strmap_put_key(hj_strmap *map, const char *key, void *value);
 /* Returns the removed value, or NULL. */
 void *hj_strmap_remove(hj_strmap *map, const char *key);
 /* Makes room for `extra` more keys so that that many puts cannot fail. */

@@ -478,7 +478,7 @@ static hj_status link_units(hj_batch *b)
 void hj_publish_def(hj_engine *engine, hj_def *d)
 {
     d->overrides = hj_strmap_get(&engine->symtab.jit, d->name) != NULL;
-    hj_strmap_put(&engine->symtab.jit, d->name, d);
+    hj_strmap_put_key(&engine->symtab.jit, d->name, d); /* the key is the def's own name */
     if (d->stub)
         hj_stubs_set(engine->stubs, d->stub - 1, d->addr);
 }
@@ -493,7 +493,7 @@ static void publish(hj_batch *b)
         for (size_t i = 0; i < m->ndefs; i++)
             hj_publish_def(engine, &m->defs[i]);
         for (size_t g = 0; g < m->ngroups; g++)
-            hj_strmap_put(&engine->symtab.groups, m->groups[g], m);
+            hj_strmap_put_key(&engine->symtab.groups, m->groups[g], m);
         for (size_t i = 0; i < m->ndeps; i++)
             m->deps[i].module->users++;
         m->prev = engine->last;
