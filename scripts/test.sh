@@ -63,6 +63,18 @@ if build "$b/asan" -DCMAKE_C_COMPILER=gcc -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD
   ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     run_ctest "$b/asan" "ASan+UBSan build: all tests"
 fi
+# ThreadSanitizer: the hot-swap stress test (4 threads calling, 10,000 swaps).
+tsan="$b/tsan"
+if cmake -S "$root" -B "$tsan" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHOTJIT_TSAN=ON >"$tsan.configure.log" 2>&1 &&
+   cmake --build "$tsan" -j"$jobs" --target test_replace >"$tsan.build.log" 2>&1; then
+  TSAN_OPTIONS=halt_on_error=1 run_ctest "$tsan" "ThreadSanitizer build: hot-swap stress test" -R '^unit/replace$'
+else
+  echo "test: ThreadSanitizer build failed" >&2
+  tail -n 30 "$tsan.build.log" >&2
+  failed=$((failed + 1))
+fi
+
 # Newer LLVM versions, where installed (Debian packages llvm-15-dev .. llvm-19-dev):
 # the ir layer's tests and the IR example against each.
 for config in /usr/bin/llvm-config-1[5-9]; do
