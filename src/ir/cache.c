@@ -83,16 +83,38 @@ bool hj_cache_load(const char *dir, hj_cache_key key, void **data, size_t *size)
     return true;
 }
 
+/* mkdir -p: the cache directory and any missing parents. */
+static bool make_dirs(const char *dir)
+{
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path)
+        return false;
+    for (char *p = path + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(path, 0777) != 0 && errno != EEXIST)
+                return false;
+            *p = '/';
+        }
+    return mkdir(path, 0777) == 0 || errno == EEXIST;
+}
+
 void hj_cache_store(const char *dir, hj_cache_key key, const void *data, size_t size)
 {
     char path[4096], temp[4200];
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+    if (!make_dirs(dir))
         return; /* a cache that cannot be written is only a slower run */
     entry_path(path, sizeof path, dir, key);
-    snprintf(temp, sizeof temp, "%s.tmp.%ld", path, (long)getpid());
-    FILE *f = fopen(temp, "wb");
-    if (!f)
+    snprintf(temp, sizeof temp, "%s.tmp.XXXXXX", path); /* unique: writers never share */
+    int fd = mkstemp(temp);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (!f) {
+        if (fd >= 0) {
+            close(fd);
+            unlink(temp);
+        }
         return;
+    }
     cache_header h = {CACHE_MAGIC, CACHE_VERSION, key.a, key.b, size,
                       fnv1a(0xcbf29ce484222325ull, data, size)};
     bool ok = fwrite(&h, sizeof h, 1, f) == 1 && fwrite(data, 1, size, f) == size;
