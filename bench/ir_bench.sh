@@ -23,17 +23,20 @@
 #
 # usage: bench/ir_bench.sh [--runs N] [--runs-slow M] [--slow S] [--budget S]
 #                          [--timeout S] [--only lua|sqlite] [--preopt WHICH]
-#                          [--hotjit PATH] [--refetch] [--rebuild]
+#                          [--lli-cache WHICH] [--hotjit PATH] [--refetch]
+#                          [--rebuild]
 #   --runs N       runs per row for rows whose first run took <= S s (default 5)
 #   --runs-slow M  runs per row for rows whose first run took  > S s (default 3)
 #   --slow S       the threshold in seconds (default 3)
 #   --budget S     skip a further run (after every row's first) when it would
-#                  end more than S s after the script started (default 570;
-#                  0: no limit)
+#                  end more than S s after the script started, keeping time
+#                  for the fast rows' runs first (default 570; 0: no limit)
 #   --timeout S    kill a run after S seconds (default 240)
 #   --only P       benchmark only lua or only sqlite
 #   --preopt WHICH the reference row "lli mcjit -O2 on clang -O2 IR" for
 #                  none, lua (default) or all programs; --no-preopt = none
+#   --lli-cache WHICH  the rows "lli ... warm cache" (lli's own object cache)
+#                  for none, lua (default) or all programs
 # environment: HOTJIT (default build/hotjit), HOTJIT_LIBS (default "-l m"),
 #   LLVM_SUFFIX (default -14), LUA_SRC / SQLITE_SRC (use this source tree
 #   instead of fetching).
@@ -58,6 +61,7 @@ SLOW=3
 TIMEOUT=240
 ONLY=
 PREOPT=lua
+LLICACHE=lua
 BUDGET=570
 REFETCH=0
 REBUILD=0
@@ -83,6 +87,8 @@ while [ $# -gt 0 ]; do
         --no-preopt) PREOPT=none; shift ;;
         --preopt) PREOPT=${2:?--preopt needs none, lua or all}; shift 2 ;;
         --preopt=*) PREOPT=${1#*=}; shift ;;
+        --lli-cache) LLICACHE=${2:?--lli-cache needs none, lua or all}; shift 2 ;;
+        --lli-cache=*) LLICACHE=${1#*=}; shift ;;
         --budget) BUDGET=${2:?--budget needs seconds}; shift 2 ;;
         --budget=*) BUDGET=${1#*=}; shift ;;
         --hotjit) HOTJIT=${2:?--hotjit needs a path}; shift 2 ;;
@@ -95,6 +101,7 @@ while [ $# -gt 0 ]; do
 done
 case $BUDGET in ''|*[!0-9]*) die "--budget must be a number of seconds (0: no limit)" ;; esac
 case $PREOPT in none|lua|all) ;; *) die "--preopt must be none, lua or all" ;; esac
+case $LLICACHE in none|lua|all) ;; *) die "--lli-cache must be none, lua or all" ;; esac
 for v in RUNS RUNS_SLOW SLOW TIMEOUT; do
     case ${!v} in ''|*[!0-9]*|0) die "--$(echo "$v" | tr 'A-Z_' 'a-z-') must be a positive integer" ;; esac
 done
@@ -104,6 +111,8 @@ PROGS=(lua sqlite)
 [ -n "$ONLY" ] && PROGS=("$ONLY")
 # has_preopt P — whether program P gets the preopt bitcode and reference row
 has_preopt() { [ "$PREOPT" = all ] || [ "$PREOPT" = "$1" ]; }
+# has_llicache P — whether program P gets the lli warm-cache rows
+has_llicache() { [ "$LLICACHE" = all ] || [ "$LLICACHE" = "$1" ]; }
 
 # ---------------------------------------------------------------- tools
 IS_ROOT=0; [ "$(id -u)" = 0 ] && IS_ROOT=1
@@ -536,6 +545,7 @@ for p in "${PROGS[@]}"; do
         for w in a b; do
             k=$p.$id.$w
             if [ "$id" = mcjit_pre ] && ! has_preopt "$p"; then STATE[$k]=skip; continue; fi
+            if [ "${KIND[$id]}" = lliwarm ] && ! has_llicache "$p"; then STATE[$k]=skip; continue; fi
             case ${KIND[$id]} in hotjit|hjwarm) [ "$HOTJIT_OK" = ok ] || { STATE[$k]=$HOTJIT_OK; continue; } ;; esac
             STATE[$k]=ok
             ACTIVE+=("$k")
@@ -591,6 +601,17 @@ for p in "${PROGS[@]}"; do
     for k in "${KEYS[@]}"; do [ "${STATE[$k]}" = ok ] && live="$live $k"; done
     LIVE_OF[$p]=$live
 done
+# The budget is kept for the fast rows first: REM_FAST is the time their
+# remaining runs are expected to take (first run's time each), and a slow
+# row's run happens only if it still leaves that much.
+DEADLINE_NS=$(( T_START_NS + BUDGET * 1000000000 ))
+REM_FAST=0
+for p in "${PROGS[@]}"; do
+    for k in ${LIVE_OF[$p]}; do
+        [ "${NRUNS_OF[$k]}" = "$RUNS" ] && [ "${EST[$k]}" -le $((SLOW * 1000000000)) ] \
+            && REM_FAST=$(( REM_FAST + EST[$k] * (RUNS - 1) ))
+    done
+done
 maxr=$RUNS; [ "$RUNS_SLOW" -gt "$maxr" ] && maxr=$RUNS_SLOW
 for ((r = 1; r < maxr; r++)); do
     for p in "${PROGS[@]}"; do
@@ -601,7 +622,12 @@ for ((r = 1; r < maxr; r++)); do
         for ((i = 0; i < n; i++)); do
             k=${LIVE[$(((i + r) % n))]}; IFS=. read -r _ id w <<< "$k"
             [ "$r" -lt "${NRUNS_OF[$k]}" ] || continue
-            if [ "$BUDGET" -gt 0 ] && [ $(( $(now_ns) + EST[$k] )) -gt $(( T_START_NS + BUDGET * 1000000000 )) ]; then
+            if [ "${EST[$k]}" -le $((SLOW * 1000000000)) ]; then
+                REM_FAST=$(( REM_FAST - EST[$k] )); reserve=0
+            else
+                reserve=$REM_FAST
+            fi
+            if [ "$BUDGET" -gt 0 ] && [ $(( $(now_ns) + EST[$k] + reserve )) -gt "$DEADLINE_NS" ]; then
                 SHORT[$k]=1; continue
             fi
             one "$p" "$id" "$w" || true

@@ -234,7 +234,7 @@ static void bench_stub_call(const char *dir)
 
 static void bench_dlopen(const char *dir, int swaps)
 {
-    char cmd[8192], lib[2][4096];
+    char cmd[8400], lib[2][4096];
     for (int v = 0; v < 2; v++) {
         char src[4096], text[256];
         snprintf(src, sizeof src, "%s/lib%d.c", dir, v);
