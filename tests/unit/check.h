@@ -59,4 +59,22 @@ static inline void *check_read_file(const char *path, size_t *size)
     return buf;
 }
 
+/* An object compiled from tests/unit/inputs at build time (HJ_INPUTS). */
+typedef struct check_input {
+    void *data;
+    size_t size;
+} check_input;
+
+#ifdef HJ_INPUTS
+static inline check_input check_load_input(const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.o", HJ_INPUTS, name);
+    check_input in = {0};
+    in.data = check_read_file(path, &in.size);
+    CHECK_MSG(in.data != NULL, "cannot read %s", path);
+    return in;
+}
+#endif
+
 #endif

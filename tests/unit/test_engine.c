@@ -10,20 +10,7 @@
 
 int host_events[2];
 
-typedef struct input {
-    void *data;
-    size_t size;
-} input;
-
-static input load(const char *name)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s.o", HJ_INPUTS, name);
-    input in = {0};
-    in.data = check_read_file(path, &in.size);
-    CHECK_MSG(in.data != NULL, "cannot read %s", path);
-    return in;
-}
+typedef check_input input;
 
 static hj_engine *new_engine(void)
 {
@@ -109,7 +96,7 @@ static void test_failed_add_changes_nothing(input lib, input undef, input dup)
     int (*add)(int);
     CHECK(hj_lookup(e, "lib_add", (void **)&add) == HJ_OK && add(1) == 41);
     /* an object in a batch fails: the good one in the same batch is not added either */
-    input user = load("eng_user");
+    input user = check_load_input("eng_user");
     hj_object batch[] = {{"user", user.data, user.size}, {"undef", undef.data, undef.size}};
     CHECK(hj_add_objects(e, batch, 2, NULL) == HJ_ERR_UNDEFINED);
     CHECK(hj_lookup(e, "user_call", &p) == HJ_ERR_UNDEFINED);
@@ -199,8 +186,8 @@ static void test_resident_set_flat(input lib)
 
 int main(void)
 {
-    input lib = load("eng_lib"), user = load("eng_user"), undef = load("eng_undef"),
-          dup = load("eng_dup");
+    input lib = check_load_input("eng_lib"), user = check_load_input("eng_user"), undef = check_load_input("eng_undef"),
+          dup = check_load_input("eng_dup");
     if (check_failures)
         return check_report("engine");
     test_add_lookup_remove(lib, user);

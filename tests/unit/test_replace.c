@@ -14,20 +14,7 @@
 
 int host_log[4];
 
-typedef struct obj {
-    void *data;
-    size_t size;
-} obj;
-
-static obj load(const char *name)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s.o", HJ_INPUTS, name);
-    obj o = {0};
-    o.data = check_read_file(path, &o.size);
-    CHECK_MSG(o.data != NULL, "cannot read %s", path);
-    return o;
-}
+typedef check_input obj;
 
 static hj_object as_object(const char *name, obj o)
 {
@@ -112,7 +99,7 @@ static void test_failure_keeps_old(obj v1, obj broken, obj v3, obj user)
     CHECK_CONTAINS(hj_errmsg(e), "counter");
     CHECK(call_int(e, "user_step") == 101002 && call_int(e, "user_counter") == 1002);
     /* the user follows a version that keeps its data */
-    hj_object o2 = as_object("swap_v2", load("swap_v2"));
+    hj_object o2 = as_object("swap_v2", check_load_input("swap_v2"));
     CHECK(hj_replace_object(e, m, &o2, 0, &m) == HJ_OK);
     CHECK(call_int(e, "user_step") == 201003 && call_int(e, "user_counter") == 1003);
     free((void *)o2.data);
@@ -234,8 +221,8 @@ static void test_stress(obj version)
 
 int main(void)
 {
-    obj v1 = load("swap_v1"), v2 = load("swap_v2"), v3 = load("swap_v3"),
-        broken = load("swap_broken"), user = load("swap_user"), version = load("swap_version");
+    obj v1 = check_load_input("swap_v1"), v2 = check_load_input("swap_v2"), v3 = check_load_input("swap_v3"),
+        broken = check_load_input("swap_broken"), user = check_load_input("swap_user"), version = check_load_input("swap_version");
     if (check_failures)
         return check_report("replace");
     test_keep_state(v1, v2);
