@@ -48,6 +48,7 @@ void hj_module_destroy_locked(hj_engine *engine, hj_module *m)
     for (size_t i = 0; i < m->ndeps; i++)
         m->deps[i].module->users--;
     hj_module_unlink(engine, m);
+    m->removing = false; /* its destructors have run: only the quiescent points matter now */
     hj_retire_locked(engine, m, true);
 }
 

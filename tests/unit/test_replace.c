@@ -135,6 +135,29 @@ static void test_dropped_function_traps(obj v1, obj v2)
     CHECK_CONTAINS(msg, "'only_in_v1'");
 }
 
+/* With a thread attached, a removed module waits for its quiescent point. */
+static void test_remove_waits_for_quiescence(obj v1)
+{
+    hj_engine *e = new_engine();
+    hj_module *m;
+    hj_object o1 = as_object("swap_v1", v1);
+    CHECK(hj_attach(e) == HJ_OK);
+    CHECK(hj_add_objects(e, &o1, 1, &m) == HJ_OK);
+    CHECK(hj_remove(e, m) == HJ_OK);
+    hj_link_stats s;
+    hj_get_stats(e, &s);
+    CHECK(s.retired_bytes > 0);
+    hj_reclaim(e); /* no quiescent point yet: still kept */
+    hj_get_stats(e, &s);
+    CHECK(s.retired_bytes > 0);
+    hj_quiescent(e);
+    hj_reclaim(e);
+    hj_get_stats(e, &s);
+    CHECK(s.retired_bytes == 0);
+    hj_detach(e);
+    hj_engine_destroy(e);
+}
+
 /* ------------------------------------------------------------------------------------
  * Stress
  * ------------------------------------------------------------------------------------ */
@@ -229,6 +252,7 @@ int main(void)
     test_fresh_state(v1, v2);
     test_failure_keeps_old(v1, broken, v3, user);
     test_dropped_function_traps(v1, v2);
+    test_remove_waits_for_quiescence(v1);
     test_stress(version);
     return check_report("replace");
 }
