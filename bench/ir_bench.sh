@@ -665,7 +665,7 @@ status_of() {   # status_of KEY — "ok", or why there are no (good) numbers
     esac
 }
 # same-setting lli rows for the ratio columns
-lli_of() { case $1 in *_O0|*w_O0) echo O0 ;; *_O2|*w_O2) echo O2 ;; *) echo "" ;; esac; }
+lli_of() { case $1 in *_O0) echo O0 ;; *_O2) echo O2 ;; *) echo "" ;; esac; }
 
 REPORT=$IRW/results.md
 {
@@ -827,5 +827,6 @@ echo
 echo "Total script time: $(elapsed) s."
 } > "$REPORT.tmp"
 mv "$REPORT.tmp" "$REPORT"
+cp "$REPORT" "$IRW/results-$(date -u +%Y%m%dT%H%M%SZ).md"   # earlier reports stay
 cat "$REPORT"
-log "report saved in $REPORT"
+log "report saved in $REPORT (and a dated copy next to it)"
