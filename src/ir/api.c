@@ -1,6 +1,7 @@
 /* The public functions for IR, bitcode and C inputs: each input is compiled to an
  * object by the ir layer (outside the engine lock, under the ir layer's own), then all
  * objects go to the engine as one batch. */
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,18 +12,22 @@
 
 static pthread_mutex_t ir_lock = PTHREAD_MUTEX_INITIALIZER; /* LLVM contexts are not thread-safe */
 
+static const hj_ir_plugin *ir_layer; /* set before any engine has an hj_ir */
+
 static void destroy_ir(void *ir)
 {
-    hj_ir_destroy(ir);
+    ir_layer->destroy(ir);
 }
 
 static hj_status engine_ir(hj_engine *e, hj_ir **out, hj_err *err)
 {
+    if (!(ir_layer = hj_ir_load(err)))
+        return err->status;
     pthread_mutex_lock(&e->lock);
     hj_status st = HJ_OK;
     if (!e->ir) {
         hj_ir *ir = NULL;
-        st = hj_ir_create(&ir, err);
+        st = ir_layer->create(&ir, err);
         e->ir = ir;
         e->ir_destroy = destroy_ir;
     }
@@ -50,8 +55,8 @@ static hj_status compile_input(hj_engine *e, hj_input *in, const char *path, con
     hj_ir *ir;
     HJ_TRY(engine_ir(e, &ir, err));
     pthread_mutex_lock(&ir_lock);
-    hj_status st = kind == HJ_INPUT_C ? hj_ir_compile_c(ir, path, opts, &in->compiled, err)
-                                      : hj_ir_compile(ir, path, in->file, size, opts, &in->compiled, err);
+    hj_status st = kind == HJ_INPUT_C ? ir_layer->compile_c(ir, path, opts, &in->compiled, err)
+                                      : ir_layer->compile(ir, path, in->file, size, opts, &in->compiled, err);
     pthread_mutex_unlock(&ir_lock);
     in->object = (hj_object){path, in->compiled.data, in->compiled.size, 1};
     return st;
@@ -125,13 +130,23 @@ hj_status hj_add_ir(hj_engine *engine, const char *name, const void *data, size_
     hj_status st = engine_ir(engine, &ir, &err);
     if (st == HJ_OK) {
         pthread_mutex_lock(&ir_lock);
-        st = hj_ir_compile(ir, label, data, size, opts, &in.compiled, &err);
+        st = ir_layer->compile(ir, label, data, size, opts, &in.compiled, &err);
         pthread_mutex_unlock(&ir_lock);
     }
     in.object = (hj_object){label, in.compiled.data, in.compiled.size, 1};
     st = st == HJ_OK ? add_inputs(engine, &in, 1, out) : hj_engine_fail(engine, &err);
     free(in.compiled.data);
     return st;
+}
+
+/* The host built the module, so it has LLVM loaded even when the ir layer is missing. */
+static void dispose_without_ir_layer(struct LLVMOpaqueModule *module)
+{
+    void *sym = dlsym(RTLD_DEFAULT, "LLVMDisposeModule");
+    void (*dispose)(struct LLVMOpaqueModule *);
+    memcpy(&dispose, &sym, sizeof dispose);
+    if (dispose)
+        dispose(module);
 }
 
 hj_status hj_add_llvm_module(hj_engine *engine, const char *name, struct LLVMOpaqueModule *module,
@@ -147,10 +162,10 @@ hj_status hj_add_llvm_module(hj_engine *engine, const char *name, struct LLVMOpa
     hj_status st = engine_ir(engine, &ir, &err);
     if (st == HJ_OK) {
         pthread_mutex_lock(&ir_lock);
-        st = hj_ir_compile_module(ir, label, module, opts, &in.compiled, &err);
+        st = ir_layer->compile_module(ir, label, module, opts, &in.compiled, &err);
         pthread_mutex_unlock(&ir_lock);
     } else {
-        hj_ir_dispose_module(module);
+        dispose_without_ir_layer(module); /* ownership passed to us in every case */
     }
     in.object = (hj_object){label, in.compiled.data, in.compiled.size, 1};
     st = st == HJ_OK ? add_inputs(engine, &in, 1, out) : hj_engine_fail(engine, &err);

@@ -61,4 +61,24 @@ hj_status hj_cc_run(const char *path, const hj_ir_options *opts, bool preprocess
 
 uint64_t hj_ir_now_ns(void);
 
+/* The ir layer is a plugin (libhotjit-ir.so, which links LLVM) loaded on first need, so
+ * a program that only links objects never loads LLVM's 100 MB. The core reaches it
+ * through this table. */
+typedef struct hj_ir_plugin {
+    hj_status (*create)(hj_ir **out, hj_err *err);
+    void (*destroy)(hj_ir *ir);
+    hj_status (*compile)(hj_ir *ir, const char *name, const void *data, size_t size,
+                         const hj_ir_options *opts, hj_ir_object *out, hj_err *err);
+    hj_status (*compile_c)(hj_ir *ir, const char *path, const hj_ir_options *opts,
+                           hj_ir_object *out, hj_err *err);
+    hj_status (*compile_module)(hj_ir *ir, const char *name, void *module,
+                                const hj_ir_options *opts, hj_ir_object *out, hj_err *err);
+    void (*dispose_module)(void *module);
+} hj_ir_plugin;
+
+#define HJ_IR_PLUGIN_ENTRY "hj_ir_plugin_v1"
+
+/* The plugin's table, loaded once (loader.c); NULL with a message when it cannot be. */
+const hj_ir_plugin *hj_ir_load(hj_err *err);
+
 #endif
