@@ -19,6 +19,16 @@ static void destroy_ir(void *ir)
     ir_layer->destroy(ir);
 }
 
+static hj_status engine_ir(hj_engine *e, hj_ir **out, hj_err *err);
+
+/* For the front end: the plugin and the engine's hj_ir, loaded when first needed. */
+static hj_status get_ir(void *arg, const hj_ir_plugin **plugin, hj_ir **ir, hj_err *err)
+{
+    HJ_TRY(engine_ir(arg, ir, err));
+    *plugin = ir_layer;
+    return HJ_OK;
+}
+
 static hj_status engine_ir(hj_engine *e, hj_ir **out, hj_err *err)
 {
     if (!(ir_layer = hj_ir_load(err)))
@@ -52,11 +62,9 @@ static hj_status compile_input(hj_engine *e, hj_input *in, const char *path, con
     hj_input_kind kind = hj_ir_input_kind(path, in->file, size);
     if (kind == HJ_INPUT_OBJECT)
         return HJ_OK;
-    hj_ir *ir;
-    HJ_TRY(engine_ir(e, &ir, err));
     pthread_mutex_lock(&ir_lock);
-    hj_status st = kind == HJ_INPUT_C ? ir_layer->compile_c(ir, path, opts, &in->compiled, err)
-                                      : ir_layer->compile(ir, path, in->file, size, opts, &in->compiled, err);
+    hj_status st = hj_front_compile(get_ir, e, path, in->file, size, kind == HJ_INPUT_C, opts,
+                                    &in->compiled, err);
     pthread_mutex_unlock(&ir_lock);
     in->object = (hj_object){path, in->compiled.data, in->compiled.size, 1};
     return st;
@@ -124,15 +132,11 @@ hj_status hj_add_ir(hj_engine *engine, const char *name, const void *data, size_
         return engine ? hj_engine_fail(engine, &(hj_err){HJ_ERR_ARG, "hj_add_ir: data is NULL"})
                       : HJ_ERR_ARG;
     hj_err err;
-    hj_ir *ir;
     hj_input in = {0};
     const char *label = name ? name : "<ir>";
-    hj_status st = engine_ir(engine, &ir, &err);
-    if (st == HJ_OK) {
-        pthread_mutex_lock(&ir_lock);
-        st = ir_layer->compile(ir, label, data, size, opts, &in.compiled, &err);
-        pthread_mutex_unlock(&ir_lock);
-    }
+    pthread_mutex_lock(&ir_lock);
+    hj_status st = hj_front_compile(get_ir, engine, label, data, size, false, opts, &in.compiled, &err);
+    pthread_mutex_unlock(&ir_lock);
     in.object = (hj_object){label, in.compiled.data, in.compiled.size, 1};
     st = st == HJ_OK ? add_inputs(engine, &in, 1, out) : hj_engine_fail(engine, &err);
     free(in.compiled.data);
@@ -156,7 +160,7 @@ hj_status hj_add_llvm_module(hj_engine *engine, const char *name, struct LLVMOpa
         return engine ? hj_engine_fail(engine, &(hj_err){HJ_ERR_ARG, "hj_add_llvm_module: module is NULL"})
                       : HJ_ERR_ARG;
     hj_err err;
-    hj_ir *ir;
+    hj_ir *ir = NULL;
     hj_input in = {0};
     const char *label = name ? name : "<module>";
     hj_status st = engine_ir(engine, &ir, &err);

@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <llvm/Config/llvm-config.h> /* version macros only: plain C */
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +15,10 @@
 
 extern char **environ;
 
+#ifndef HJ_LLVM_MAJOR
+#define HJ_LLVM_MAJOR "0"
+#endif
+
 /* HOTJIT_CLANG, else clang-MAJOR of the LLVM hotjit links (its bitcode is readable),
  * else clang. */
 static const char *clang_binary(char *buf, size_t size)
@@ -23,7 +26,7 @@ static const char *clang_binary(char *buf, size_t size)
     const char *env = getenv("HOTJIT_CLANG");
     if (env && *env)
         return env;
-    snprintf(buf, size, "/usr/bin/clang-%d", LLVM_VERSION_MAJOR);
+    snprintf(buf, size, "/usr/bin/clang-%s", HJ_LLVM_MAJOR); /* the LLVM hotjit was built with */
     return access(buf, X_OK) == 0 ? buf : "clang";
 }
 

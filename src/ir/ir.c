@@ -8,7 +8,6 @@
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
-#include <llvm/Config/llvm-config.h> /* version macros only: plain C */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +19,6 @@ struct hj_ir {
     LLVMTargetRef target;
     char *triple, *cpu, *features;
     LLVMTargetMachineRef machines[4]; /* one per optimisation level, made when first used */
-    char cache_context[512];          /* target and versions: part of every cache key */
     char diagnostic[512];             /* the context's last error (bitcode reader, ...) */
 };
 
@@ -35,12 +33,6 @@ static void on_diagnostic(LLVMDiagnosticInfoRef info, void *arg)
     LLVMDisposeMessage(text);
 }
 
-uint64_t hj_ir_now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
 
 /* ------------------------------------------------------------------------------------
  * Setup
@@ -73,8 +65,6 @@ hj_status hj_ir_create(hj_ir **out, hj_err *err)
     }
     ir->context = LLVMContextCreate();
     LLVMContextSetDiagnosticHandler(ir->context, on_diagnostic, ir);
-    snprintf(ir->cache_context, sizeof ir->cache_context, "hotjit %s|llvm %s|%s|%s|%s",
-             HOTJIT_VERSION_STRING, LLVM_VERSION_STRING, ir->triple, ir->cpu, ir->features);
     *out = ir;
     return HJ_OK;
 }
@@ -236,14 +226,16 @@ static hj_status parse(hj_ir *ir, const char *name, const void *data, size_t siz
     return st;
 }
 
-static hj_status compile_cached(hj_ir *ir, const char *name, const void *input, size_t size,
-                                const hj_ir_options *opts, bool is_c, hj_ir_object *out,
-                                hj_err *err);
-
+/* IR text or bitcode -> object, timing each step. */
 hj_status hj_ir_compile(hj_ir *ir, const char *name, const void *data, size_t size,
                         const hj_ir_options *opts, hj_ir_object *out, hj_err *err)
 {
-    return compile_cached(ir, name, data, size, opts, false, out, err);
+    *out = (hj_ir_object){0};
+    LLVMModuleRef m = NULL;
+    uint64_t t0 = hj_ir_now_ns();
+    hj_status st = parse(ir, name, data, size, &m, err);
+    out->parse_ns = hj_ir_now_ns() - t0;
+    return st == HJ_OK ? compile_module(ir, name, m, level_of(opts), out, err) : st;
 }
 
 void hj_ir_dispose_module(void *module)
@@ -256,74 +248,4 @@ hj_status hj_ir_compile_module(hj_ir *ir, const char *name, void *module,
 {
     *out = (hj_ir_object){0};
     return compile_module(ir, name, (LLVMModuleRef)module, level_of(opts), out, err);
-}
-
-/* The bytes are parsed (IR, bitcode) or compiled by clang (C) only on a cache miss. */
-static hj_status compile_uncached(hj_ir *ir, const char *name, const void *input, size_t size,
-                                  const hj_ir_options *opts, bool is_c, hj_ir_object *out,
-                                  hj_err *err)
-{
-    void *bitcode = NULL;
-    size_t bitcode_size = 0;
-    uint64_t t0 = hj_ir_now_ns();
-    if (is_c)
-        HJ_TRY(hj_cc_run(name, opts, false, &bitcode, &bitcode_size, err));
-    LLVMModuleRef m = NULL;
-    hj_status st = parse(ir, name, is_c ? bitcode : input, is_c ? bitcode_size : size, &m, err);
-    free(bitcode);
-    out->parse_ns = hj_ir_now_ns() - t0;
-    return st == HJ_OK ? compile_module(ir, name, m, level_of(opts), out, err) : st;
-}
-
-static hj_status compile_cached(hj_ir *ir, const char *name, const void *input, size_t size,
-                                const hj_ir_options *opts, bool is_c, hj_ir_object *out,
-                                hj_err *err)
-{
-    *out = (hj_ir_object){0};
-    const char *dir = opts ? opts->cache_dir : NULL;
-    if (!dir)
-        return compile_uncached(ir, name, input, size, opts, is_c, out, err);
-    char context[sizeof ir->cache_context + 64];
-    snprintf(context, sizeof context, "%s|O%d|%s", ir->cache_context, level_of(opts), is_c ? "c" : "ir");
-    hj_cache_key key = hj_cache_key_of(input, size, context);
-    if (hj_cache_load(dir, key, &out->data, &out->size)) {
-        out->cache_hit = true;
-        return HJ_OK;
-    }
-    HJ_TRY(compile_uncached(ir, name, input, size, opts, is_c, out, err));
-    hj_cache_store(dir, key, out->data, out->size);
-    return HJ_OK;
-}
-
-/* C: the cache key is the preprocessed source with clang's arguments, so an edited
- * header is a miss too. */
-hj_status hj_ir_compile_c(hj_ir *ir, const char *path, const hj_ir_options *opts,
-                          hj_ir_object *out, hj_err *err)
-{
-    if (!opts || !opts->cache_dir) {
-        *out = (hj_ir_object){0};
-        return compile_uncached(ir, path, NULL, 0, opts, true, out, err);
-    }
-    void *pre = NULL;
-    size_t pre_size = 0;
-    HJ_TRY(hj_cc_run(path, opts, true, &pre, &pre_size, err));
-    size_t args = 0;
-    for (size_t i = 0; i < opts->ncc_args; i++)
-        args += strlen(opts->cc_args[i]) + 1;
-    char *keyed = malloc(pre_size + args + 1);
-    if (!keyed) {
-        free(pre);
-        return hj_fail(err, HJ_ERR_NOMEM, "out of memory");
-    }
-    memcpy(keyed, pre, pre_size);
-    size_t at = pre_size;
-    for (size_t i = 0; i < opts->ncc_args; i++) {
-        size_t n = strlen(opts->cc_args[i]) + 1;
-        memcpy(keyed + at, opts->cc_args[i], n);
-        at += n;
-    }
-    free(pre);
-    hj_status st = compile_cached(ir, path, keyed, at, opts, true, out, err);
-    free(keyed);
-    return st;
 }

@@ -35,9 +35,6 @@ void hj_ir_destroy(hj_ir *ir);
 /* IR text or bitcode -> object. `name` appears in messages (file:line:col). */
 hj_status hj_ir_compile(hj_ir *ir, const char *name, const void *data, size_t size,
                         const hj_ir_options *opts, hj_ir_object *out, hj_err *err);
-/* C source file -> object, through clang. */
-hj_status hj_ir_compile_c(hj_ir *ir, const char *path, const hj_ir_options *opts,
-                          hj_ir_object *out, hj_err *err);
 /* Disposes of a module handed to the engine that cannot be compiled. */
 void hj_ir_dispose_module(void *module);
 
@@ -45,8 +42,9 @@ void hj_ir_dispose_module(void *module);
 hj_status hj_ir_compile_module(hj_ir *ir, const char *name, void *module,
                                const hj_ir_options *opts, hj_ir_object *out, hj_err *err);
 
-/* The object cache (cache.c). Keys cover the input, the options, the target and the
- * LLVM and hotjit versions; entries carry a checksum and are replaced atomically. */
+/* The object cache (cache.c, in the core: a warm run never loads LLVM). Keys cover the
+ * input, the options, the machine and the LLVM and hotjit versions; entries carry a
+ * checksum and are replaced atomically. */
 typedef struct hj_cache_key {
     uint64_t a, b;
 } hj_cache_key;
@@ -55,7 +53,8 @@ hj_cache_key hj_cache_key_of(const void *input, size_t size, const char *context
 bool hj_cache_load(const char *dir, hj_cache_key key, void **data, size_t *size);
 void hj_cache_store(const char *dir, hj_cache_key key, const void *data, size_t size);
 
-/* Runs clang on a C file (cc.c): preprocessed text (for the cache key) or bitcode. */
+/* Runs clang on a C file (cc.c, in the core): preprocessed text (for the cache key) or
+ * bitcode. */
 hj_status hj_cc_run(const char *path, const hj_ir_options *opts, bool preprocess_only,
                     void **out, size_t *out_size, hj_err *err);
 
@@ -69,8 +68,6 @@ typedef struct hj_ir_plugin {
     void (*destroy)(hj_ir *ir);
     hj_status (*compile)(hj_ir *ir, const char *name, const void *data, size_t size,
                          const hj_ir_options *opts, hj_ir_object *out, hj_err *err);
-    hj_status (*compile_c)(hj_ir *ir, const char *path, const hj_ir_options *opts,
-                           hj_ir_object *out, hj_err *err);
     hj_status (*compile_module)(hj_ir *ir, const char *name, void *module,
                                 const hj_ir_options *opts, hj_ir_object *out, hj_err *err);
     void (*dispose_module)(void *module);
@@ -80,5 +77,12 @@ typedef struct hj_ir_plugin {
 
 /* The plugin's table, loaded once (loader.c); NULL with a message when it cannot be. */
 const hj_ir_plugin *hj_ir_load(hj_err *err);
+
+/* In front of the plugin (front.c): the cache, and clang for C. get_ir loads the plugin
+ * and the engine's hj_ir only when something must really be compiled. */
+typedef hj_status (*hj_ir_getter)(void *arg, const hj_ir_plugin **plugin, hj_ir **ir, hj_err *err);
+hj_status hj_front_compile(hj_ir_getter get_ir, void *arg, const char *name, const void *data,
+                           size_t size, bool is_c, const hj_ir_options *opts, hj_ir_object *out,
+                           hj_err *err);
 
 #endif

@@ -1,5 +1,7 @@
-/* Telling input kinds apart needs no LLVM: it stays in the core library. */
+/* What both the core and the ir plugin need, and needs no LLVM: telling input kinds
+ * apart, and a clock. */
 #include <string.h>
+#include <time.h>
 
 #include "ir/ir.h"
 
@@ -14,4 +16,11 @@ hj_input_kind hj_ir_input_kind(const char *name, const void *data, size_t size)
     if (n > 2 && !strcmp(name + n - 2, ".c"))
         return HJ_INPUT_C;
     return HJ_INPUT_IR_TEXT;
+}
+
+uint64_t hj_ir_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
