@@ -59,6 +59,32 @@ static inline void *check_read_file(const char *path, size_t *size)
     return buf;
 }
 
+/* Runs fn(arg) in a child process with its stderr captured into msg (NUL-terminated);
+ * returns the child's wait status. For code that ends the process, like the trap. */
+#include <sys/wait.h>
+#include <unistd.h>
+
+static inline int check_in_child(void (*fn)(void *), void *arg, char *msg, size_t size)
+{
+    int pipefd[2];
+    msg[0] = '\0';
+    if (pipe(pipefd) != 0)
+        return -1;
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(pipefd[1], STDERR_FILENO);
+        fn(arg);
+        _exit(4);
+    }
+    close(pipefd[1]);
+    ssize_t n = read(pipefd[0], msg, size - 1);
+    msg[n > 0 ? n : 0] = '\0';
+    close(pipefd[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return status;
+}
+
 /* An object compiled from tests/unit/inputs at build time (HJ_INPUTS). */
 typedef struct check_input {
     void *data;

@@ -133,29 +133,22 @@ static void test_injected_failures(input lib, input user)
 }
 
 /* A function pointer kept after its module is gone enters the trap, which names it. */
+static void call_removed(void *arg)
+{
+    input *lib = arg;
+    hj_engine *e = new_engine();
+    hj_module *m;
+    int (*add)(int);
+    if (hj_add_object(e, "lib", lib->data, lib->size, &m) != HJ_OK ||
+        hj_lookup(e, "lib_add", (void **)&add) != HJ_OK || hj_remove(e, m) != HJ_OK)
+        _exit(3);
+    add(1);
+}
+
 static void test_trap(input lib)
 {
-    int pipefd[2];
-    CHECK(pipe(pipefd) == 0);
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(pipefd[1], STDERR_FILENO);
-        hj_engine *e = new_engine();
-        hj_module *m;
-        int (*add)(int);
-        if (hj_add_object(e, "lib", lib.data, lib.size, &m) != HJ_OK ||
-            hj_lookup(e, "lib_add", (void **)&add) != HJ_OK || hj_remove(e, m) != HJ_OK)
-            _exit(3);
-        add(1);
-        _exit(4);
-    }
-    close(pipefd[1]);
-    char msg[256] = "";
-    ssize_t n = read(pipefd[0], msg, sizeof msg - 1);
-    msg[n > 0 ? n : 0] = '\0';
-    close(pipefd[0]);
-    int status = 0;
-    waitpid(pid, &status, 0);
+    char msg[256];
+    int status = check_in_child(call_removed, &lib, msg, sizeof msg);
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 127);
     CHECK_CONTAINS(msg, "call to undefined function 'lib_add'");
 }

@@ -107,30 +107,27 @@ static void test_failure_keeps_old(obj v1, obj broken, obj v3, obj user)
 }
 
 /* A function pointer to a function the new version lacks enters the trap. */
+static obj trap_v1, trap_v2;
+
+static void call_dropped(void *arg)
+{
+    (void)arg;
+    hj_engine *e = new_engine();
+    hj_module *m;
+    hj_object o1 = as_object("swap_v1", trap_v1), o2 = as_object("swap_v2", trap_v2);
+    void *p;
+    if (hj_add_objects(e, &o1, 1, &m) != HJ_OK || hj_lookup(e, "only_in_v1", &p) != HJ_OK ||
+        hj_replace_object(e, m, &o2, 0, &m) != HJ_OK)
+        _exit(3);
+    ((int (*)(void))p)();
+}
+
 static void test_dropped_function_traps(obj v1, obj v2)
 {
-    int pipefd[2];
-    CHECK(pipe(pipefd) == 0);
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(pipefd[1], STDERR_FILENO);
-        hj_engine *e = new_engine();
-        hj_module *m;
-        hj_object o1 = as_object("swap_v1", v1), o2 = as_object("swap_v2", v2);
-        void *p;
-        if (hj_add_objects(e, &o1, 1, &m) != HJ_OK || hj_lookup(e, "only_in_v1", &p) != HJ_OK ||
-            hj_replace_object(e, m, &o2, 0, &m) != HJ_OK)
-            _exit(3);
-        ((int (*)(void))p)();
-        _exit(4);
-    }
-    close(pipefd[1]);
-    char msg[256] = "";
-    ssize_t n = read(pipefd[0], msg, sizeof msg - 1);
-    msg[n > 0 ? n : 0] = '\0';
-    close(pipefd[0]);
-    int status = 0;
-    waitpid(pid, &status, 0);
+    char msg[256];
+    trap_v1 = v1;
+    trap_v2 = v2;
+    int status = check_in_child(call_dropped, NULL, msg, sizeof msg);
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 127);
     CHECK_CONTAINS(msg, "'only_in_v1'");
 }
