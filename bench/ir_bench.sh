@@ -153,50 +153,8 @@ fi
 APT_DIR=$WORK/apt
 SRC_PARENT=$WORK/src
 APT_UPDATED=0
-apt_private() {
-    local opts=(-o "Dir::Etc::SourceList=$APT_DIR/sources.list"
-                -o "Dir::Etc::SourceParts=$APT_DIR/sources.list.d"
-                -o "Dir::State::Lists=$APT_DIR/lists"
-                -o "Dir::Cache=$APT_DIR/cache"
-                -o "Dir::State::status=/var/lib/dpkg/status")
-    [ $IS_ROOT = 1 ] && opts+=(-o "APT::Sandbox::User=root")
-    apt-get "${opts[@]}" "$@"
-}
-make_private_sources() {
-    mkdir -p "$APT_DIR/sources.list.d" "$APT_DIR/lists/partial" "$APT_DIR/cache/archives/partial"
-    local out=$APT_DIR/sources.list f
-    : > "$out.tmp"
-    for f in /etc/apt/sources.list.d/*.sources; do
-        [ -r "$f" ] || continue
-        awk '
-        function flush(   n, m, i, j, U, S) {
-            if (uris != "" && suites != "" && types ~ /(^| )deb( |$)/ && enabled != "no") {
-                n = split(uris, U, " "); m = split(suites, S, " ")
-                for (i = 1; i <= n; i++) for (j = 1; j <= m; j++)
-                    printf "deb-src%s %s %s %s\n", (sb != "" ? " [signed-by=" sb "]" : ""), U[i], S[j], comps
-            }
-            types = uris = suites = comps = sb = enabled = ""
-        }
-        /^[ \t]*#/ { next }
-        /^[ \t]*$/ { flush(); next }
-        {
-            k = tolower($1); sub(/:$/, "", k); $1 = ""; sub(/^[ \t]+/, ""); v = $0
-            if (k == "types") types = v; else if (k == "uris") uris = v
-            else if (k == "suites") suites = v; else if (k == "components") comps = v
-            else if (k == "signed-by") sb = v; else if (k == "enabled") enabled = tolower(v)
-        }
-        END { flush() }' "$f" >> "$out.tmp"
-    done
-    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-        [ -r "$f" ] || continue
-        sed -n 's/^[ \t]*deb[ \t]\+/deb-src /p' "$f" >> "$out.tmp"
-    done
-    sort -u -o "$out.tmp" "$out.tmp"
-    [ -s "$out.tmp" ] || die "no Debian archive found in /etc/apt/sources.list{,.d} to build a deb-src line from"
-    mv "$out.tmp" "$out"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/apt_private.sh"
 
-# fetch_src PKG CHECKFILE — sets SRC_DIR to the unpacked tree $SRC_PARENT/PKG.
 fetch_src() {
     local pkg=$1 check=$2 dsc
     SRC_DIR=$SRC_PARENT/$pkg
