@@ -38,6 +38,7 @@ static void undefined_function_trap(void *ctx, uint64_t index)
 {
     hj_engine *engine = ctx;
     char msg[1024];
+    fflush(NULL); /* what the program printed so far comes first; no atexit handler runs */
     const char *name = hj_stubs_name(engine->stubs, (uint32_t)index);
     const char *referrer = hj_strmap_get(&engine->referrers, name);
     int n = referrer ? snprintf(msg, sizeof msg, "hotjit: call to undefined function '%s' "
