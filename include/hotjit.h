@@ -97,8 +97,10 @@ typedef struct hj_object {
     const char *name; /* module name used in messages and hj_module_name(); copied */
     const void *data;
     size_t size;
-    /* Non-zero: a function this object only calls and no module defines yet is not an
-     * error; the call waits for a definition (see "LLVM IR and C inputs" below). */
+    /* Non-zero: a function no module defines yet is not an error if this object only
+     * calls it, or gives its undefined symbol the function type; calls (also through
+     * its address, which is its entry stub) wait for a definition (see "LLVM IR and C
+     * inputs" below). */
     int defer_undefined_calls;
 } hj_object;
 
@@ -161,10 +163,10 @@ HJ_API void hj_thread_init(void);
  * LLVM IR and C inputs (available when hotjit was built with LLVM; otherwise these
  * return HJ_ERR_STATE). IR text or bitcode is verified, optimised with LLVM's pass
  * pipeline, compiled for the host and linked like an object. A module compiled from IR
- * or C may call functions no module defines yet: the call goes through the function's
- * entry stub, which a later module defining it fills; called before that, it ends the
- * program with "hotjit: call to undefined function 'NAME' (referenced from module M)".
- * Data references must resolve when the module is added.
+ * or C may call functions no module defines yet, or take their addresses: both go to the
+ * function's entry stub, which a later module defining it fills; called before that, it
+ * ends the program with "hotjit: call to undefined function 'NAME' (referenced from
+ * module M)". Data references must resolve when the module is added.
  * ------------------------------------------------------------------------------------ */
 
 typedef enum hj_opt_level { HJ_OPT_DEFAULT, HJ_OPT_O0, HJ_OPT_O1, HJ_OPT_O2, HJ_OPT_O3 } hj_opt_level;

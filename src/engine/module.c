@@ -249,7 +249,7 @@ static hj_status resolve_symbol(hj_batch *b, size_t u, size_t i, size_t *missing
             s->target.kind = HJ_TARGET_WEAK0;
             return HJ_OK;
         }
-        if (b->defer_calls[u] && !s->non_call_ref)
+        if (b->defer_calls[u] && (!s->non_call_ref || hj_lsym_is_func(s)))
             return defer_call(b, u, s);
         hj_err_append(&b->err, "%s'%s' (%s)", (*missing)++ ? ", " : "", s->name, b->modules[u]->name);
     }

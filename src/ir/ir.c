@@ -44,6 +44,7 @@ static void init_native_target(void)
 {
     LLVMInitializeNativeTarget();
     LLVMInitializeNativeAsmPrinter();
+    LLVMInitializeNativeAsmParser(); /* module-level asm: the .type directives below */
 }
 
 hj_status hj_ir_create(hj_ir **out, hj_err *err)
@@ -150,6 +151,26 @@ static hj_status optimize(LLVMModuleRef m, LLVMTargetMachineRef tm, int level, c
     return st;
 }
 
+/* Undefined symbols carry no type in an ELF object, so the engine cannot tell a function
+ * an IR module takes the address of (which may wait for a later module, through its
+ * stub) from data (which must resolve now). A `.type` directive per declared function
+ * says it, in the object itself — and so in the object cache too. */
+static void mark_declared_functions(hj_ir *ir, LLVMModuleRef m)
+{
+    if (strncmp(ir->triple, "x86_64", 6) != 0) /* the directive's syntax is per architecture */
+        return;
+    for (LLVMValueRef f = LLVMGetFirstFunction(m); f; f = LLVMGetNextFunction(f)) {
+        size_t n;
+        const char *name = LLVMGetValueName2(f, &n);
+        if (!LLVMIsDeclaration(f) || LLVMGetIntrinsicID(f) || !n || n > 1000 ||
+            strpbrk(name, "\"\\\n"))
+            continue;
+        char line[1100];
+        int len = snprintf(line, sizeof line, ".type \"%s\",@function\n", name);
+        LLVMAppendModuleInlineAsm(m, line, (size_t)len);
+    }
+}
+
 static hj_status emit(LLVMModuleRef m, LLVMTargetMachineRef tm, const char *name,
                       hj_ir_object *out, hj_err *err)
 {
@@ -188,8 +209,10 @@ static hj_status compile_module(hj_ir *ir, const char *name, LLVMModuleRef m, in
         uint64_t t0 = hj_ir_now_ns();
         st = optimize(m, tm, level, name, err);
         uint64_t t1 = hj_ir_now_ns();
-        if (st == HJ_OK)
+        if (st == HJ_OK) {
+            mark_declared_functions(ir, m);
             st = emit(m, tm, name, out, err);
+        }
         out->optimize_ns = t1 - t0;
         out->codegen_ns = hj_ir_now_ns() - t1;
     }

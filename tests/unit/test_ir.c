@@ -69,6 +69,35 @@ static void test_errors(void)
     hj_engine_destroy(e);
 }
 
+/* A module takes the address of a function no module defines yet: it loads, the address
+ * is the function's stub, and a later module's definition is reached through it. */
+static void test_address_of_later_function(void)
+{
+    hj_engine *e;
+    CHECK(hj_engine_create(&e, NULL) == HJ_OK);
+    const char *a = "declare i32 @later(i32)\n"
+                    "declare i32 @extvar_missing_is_data_only_if_used(i32)\n"
+                    "@table = global i32 (i32)* @later\n"
+                    "define i32 (i32)* @get() {\n  %p = load i32 (i32)*, i32 (i32)** @table\n"
+                    "  ret i32 (i32)* %p\n}\n";
+    const char *b = "define i32 @later(i32 %x) {\n  %r = mul i32 %x, 3\n  ret i32 %r\n}\n";
+    CHECK(hj_add_ir(e, "taker.ll", a, strlen(a), NULL, NULL) == HJ_OK);
+    CHECK(hj_add_ir(e, "later.ll", b, strlen(b), NULL, NULL) == HJ_OK);
+    void *get, *later;
+    CHECK(hj_lookup(e, "get", &get) == HJ_OK && hj_lookup(e, "later", &later) == HJ_OK);
+    int (*(*get_fn)(void))(int);
+    memcpy(&get_fn, &get, sizeof get_fn);
+    int (*fn)(int) = get_fn();
+    CHECK((void *)fn == later); /* the stub: one address, taken before the definition came */
+    CHECK(fn(5) == 15);
+    /* data a module needs is still an error at once */
+    const char *c = "@nowhere = external global i32\n"
+                    "define i32 @read() {\n  %v = load i32, i32* @nowhere\n  ret i32 %v\n}\n";
+    CHECK(hj_add_ir(e, "data.ll", c, strlen(c), NULL, NULL) == HJ_ERR_UNDEFINED);
+    CHECK_CONTAINS(hj_errmsg(e), "nowhere");
+    hj_engine_destroy(e);
+}
+
 static int corrupt_cache(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -135,6 +164,7 @@ int main(void)
     test_kinds();
     test_llvm_module();
     test_errors();
+    test_address_of_later_function();
     test_cache();
     return check_report("ir");
 }
