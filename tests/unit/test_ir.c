@@ -83,7 +83,7 @@ static void test_address_of_later_function(void)
     const char *b = "define i32 @later(i32 %x) {\n  %r = mul i32 %x, 3\n  ret i32 %r\n}\n";
     CHECK(hj_add_ir(e, "taker.ll", a, strlen(a), NULL, NULL) == HJ_OK);
     CHECK(hj_add_ir(e, "later.ll", b, strlen(b), NULL, NULL) == HJ_OK);
-    void *get, *later;
+    void *get = NULL, *later = NULL;
     CHECK(hj_lookup(e, "get", &get) == HJ_OK && hj_lookup(e, "later", &later) == HJ_OK);
     int (*(*get_fn)(void))(int);
     memcpy(&get_fn, &get, sizeof get_fn);
