@@ -1,6 +1,30 @@
-# Sourced by the benchmark scripts: apt-get with a private configuration, so that
-# `apt-get source` works on a machine without deb-src entries while the system's apt
-# setup stays untouched. Needs APT_DIR, IS_ROOT and a die function from the caller.
+# Sourced by the benchmark scripts: installing the Debian packages a benchmark needs
+# (when root), and apt-get with a private configuration, so that `apt-get source` works
+# on a machine without deb-src entries while the system's apt setup stays untouched.
+# Needs log and die functions from the caller, and APT_DIR before apt_private is used.
+
+IS_ROOT=0; [ "$(id -u)" = 0 ] && IS_ROOT=1
+SYS_APT_UPDATED=0
+
+# apt_install PKG... — install Debian packages when root (system apt config,
+# unchanged); refresh the system's package lists once if the first try fails.
+apt_install() {
+    [ $IS_ROOT = 1 ] || return 1
+    log "installing $*"
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >&2; then
+        [ $SYS_APT_UPDATED = 1 ] && return 1
+        SYS_APT_UPDATED=1
+        apt-get update -q >&2 || return 1
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >&2 || return 1
+    fi
+}
+
+# need CMD PKG — make sure CMD exists, installing PKG if possible; fatal if not.
+need() {
+    command -v "$1" >/dev/null 2>&1 && return 0
+    apt_install "$2" || true
+    command -v "$1" >/dev/null 2>&1 || die "'$1' is missing (Debian package $2; run as root to have it installed)"
+}
 
 apt_private() {
     local opts=(-o "Dir::Etc::SourceList=$APT_DIR/sources.list"

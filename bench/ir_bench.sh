@@ -115,23 +115,7 @@ has_preopt() { [ "$PREOPT" = all ] || [ "$PREOPT" = "$1" ]; }
 has_llicache() { [ "$LLICACHE" = all ] || [ "$LLICACHE" = "$1" ]; }
 
 # ---------------------------------------------------------------- tools
-IS_ROOT=0; [ "$(id -u)" = 0 ] && IS_ROOT=1
-SYS_APT_UPDATED=0
-apt_install() {
-    [ $IS_ROOT = 1 ] || return 1
-    log "installing $*"
-    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >&2; then
-        [ $SYS_APT_UPDATED = 1 ] && return 1
-        SYS_APT_UPDATED=1
-        apt-get update -q >&2 || return 1
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >&2 || return 1
-    fi
-}
-need() {
-    command -v "$1" >/dev/null 2>&1 && return 0
-    apt_install "$2" || true
-    command -v "$1" >/dev/null 2>&1 || die "'$1' is missing (Debian package $2; run as root to have it installed)"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/apt_private.sh" # IS_ROOT, apt_install, need, apt_private
 CLANG=clang$LLVM_SUFFIX
 LLI=lli$LLVM_SUFFIX
 need "$CLANG" "clang$LLVM_SUFFIX"
@@ -153,7 +137,6 @@ fi
 APT_DIR=$WORK/apt
 SRC_PARENT=$WORK/src
 APT_UPDATED=0
-. "$(dirname "${BASH_SOURCE[0]}")/apt_private.sh"
 
 fetch_src() {
     local pkg=$1 check=$2 dsc

@@ -66,28 +66,7 @@ case $HOTJIT in /*) ;; *) HOTJIT=$PWD/$HOTJIT ;; esac
 INVOCATION="bench/lua_link.sh --cc $CC_KIND --runs $RUNS"
 
 # ---------------------------------------------------------------- tools
-IS_ROOT=0; [ "$(id -u)" = 0 ] && IS_ROOT=1
-SYS_APT_UPDATED=0
-
-# apt_install PKG... — install Debian packages when root (system apt config,
-# unchanged); refresh the system's package lists once if the first try fails.
-apt_install() {
-    [ $IS_ROOT = 1 ] || return 1
-    log "installing $*"
-    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >&2; then
-        [ $SYS_APT_UPDATED = 1 ] && return 1
-        SYS_APT_UPDATED=1
-        apt-get update -q >&2 || return 1
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >&2 || return 1
-    fi
-}
-
-# need CMD PKG — make sure CMD exists, installing PKG if possible; fatal if not.
-need() {
-    command -v "$1" >/dev/null 2>&1 && return 0
-    apt_install "$2" || true
-    command -v "$1" >/dev/null 2>&1 || die "'$1' is missing (Debian package $2; run as root to have it installed)"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/apt_private.sh" # IS_ROOT, apt_install, need, apt_private
 
 # want CMD PKG — like need, but only warns: the tool's rows say "missing".
 want() {
@@ -120,8 +99,6 @@ mkdir -p "$WORK"
 # Nothing under /etc/apt or /var/lib/apt is written.
 APT_DIR=$WORK/apt
 SRC_PARENT=$WORK/src
-. "$(dirname "${BASH_SOURCE[0]}")/apt_private.sh"
-
 fetch_lua() {
     if [ -n "${LUA_SRC:-}" ]; then
         [ -f "$LUA_SRC/src/lua.c" ] || die "LUA_SRC=$LUA_SRC has no src/lua.c"
