@@ -177,6 +177,16 @@ typedef struct hj_ir_options {
     const char *cache_dir;      /* compiled objects are kept here (created if missing) */
     const char *const *cc_args; /* extra clang arguments for C inputs: -I, -D, -std=... */
     size_t ncc_args;
+    /* Lazy compilation (IR and C inputs; objects are always linked whole). Adding the
+     * module compiles only its global variables (and runs its constructors); every
+     * function it defines gets its entry stub at once, and is compiled, optimised at
+     * opt_level and linked on its first call, by the calling thread, exactly once
+     * however many threads call it first. Function addresses are the same before and
+     * after. A function that cannot be compiled or linked then (e.g. it refers to a
+     * symbol nothing defines) ends the program with a message naming the function and
+     * the symbol, as a call to an undefined function does. The object cache is not
+     * used for lazy modules. */
+    int lazy;
 } hj_ir_options;
 
 /* Adds files of any kind as one batch (see hj_add_objects): ELF objects, LLVM IR text,
@@ -269,6 +279,10 @@ typedef struct hj_link_stats {
     unsigned long long got_entries;
     unsigned long long call_stubs;
     unsigned long long retired_bytes; /* code of replaced/removed modules not yet freed */
+    unsigned long long lazy_functions; /* functions of lazy modules, compiled or not */
+    unsigned long long lazy_compiled;  /* of those, compiled on a first call */
+    unsigned long long lazy_ns;        /* first calls: extract, optimise, emit, link */
+    unsigned long long lazy_extract_ns; /* of which taking the function out of its module */
 } hj_link_stats;
 
 /* Totals since the engine was created. */

@@ -24,6 +24,10 @@ typedef struct hj_batch {
     unsigned replace_flags;
     hj_strmap kept;        /* hj_replace: old module's data by name -> hj_keep* */
     hj_dataseg **shared_room; /* hj_replace: room for the segments the new module shares */
+    hj_lazy_source *const *lazy; /* per unit: the globals object of a lazy module, or NULL */
+    hj_module *lazy_parent; /* linking one compiled function of this lazy module */
+    hj_ordered_fn *inits;  /* constructors, gathered before publishing */
+    size_t ninits;
 } hj_batch;
 
 #define PACK(u, s) ((void *)(uintptr_t)((((uint64_t)(u)) << 32 | (uint64_t)(s)) + 1))
@@ -31,9 +35,15 @@ typedef struct hj_batch {
 #define SYM_OF(v) ((size_t)(((uintptr_t)(v) - 1) & 0xffffffffu))
 
 
-/* The add pipeline with a module to replace (NULL: a plain add). */
+/* The add pipeline with a module to replace (NULL: a plain add). lazy may be NULL. */
 hj_status hj_link_batch(hj_engine *engine, const hj_object *objects, size_t count,
-                        hj_module *replacing, unsigned flags, hj_module **out);
+                        hj_lazy_source *const *lazy, hj_module *replacing, unsigned flags,
+                        hj_module **out);
+/* The part under the lock: links and publishes, or leaves the engine unchanged and sets
+ * its message. Constructors are gathered in b->inits, not run. Callers fill engine,
+ * count and the optional fields, and close the batch with hj_batch_close. */
+hj_status hj_batch_link_locked(hj_batch *b, const hj_object *objects);
+void hj_batch_close(hj_batch *b);
 
 /* replace.c: the steps where replacing differs. */
 hj_status hj_replace_prepare(hj_batch *b);          /* after resolution, before layout */

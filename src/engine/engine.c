@@ -32,23 +32,6 @@ static hj_status fail_args(hj_engine *engine, const char *what)
     return engine ? hj_engine_fail(engine, &err) : HJ_ERR_ARG;
 }
 
-/* A call through the stub of a function no module defines. There is no caller to
- * return an error to: like a fault, it ends the program, after saying which function. */
-static void undefined_function_trap(void *ctx, uint64_t index)
-{
-    hj_engine *engine = ctx;
-    char msg[1024];
-    fflush(NULL); /* what the program printed so far comes first; no atexit handler runs */
-    const char *name = hj_stubs_name(engine->stubs, (uint32_t)index);
-    const char *referrer = hj_strmap_get(&engine->referrers, name);
-    int n = referrer ? snprintf(msg, sizeof msg, "hotjit: call to undefined function '%s' "
-                                "(referenced from module %s)\n", name, referrer)
-                     : snprintf(msg, sizeof msg, "hotjit: call to undefined function '%s'\n", name);
-    if (n > 0 && write(STDERR_FILENO, msg, (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1) < 0)
-        n = 0;
-    _exit(127);
-}
-
 /* ------------------------------------------------------------------------------------
  * Life cycle
  * ------------------------------------------------------------------------------------ */
@@ -69,12 +52,16 @@ hj_status hj_engine_create(hj_engine **out, const hj_engine_options *opts)
                                engine->arch->thread_pointer);
     if (st == HJ_OK)
         st = hj_stubs_create(&engine->stubs, engine->region, engine->arch,
-                             undefined_function_trap, engine, &err);
+                             hj_lazy_trap, engine, &err);
     /* Native links take compiler runtime helpers (__mulxc3, __udivti3, ...) from libgcc;
      * its shared form provides them here, and the unwinder with them. */
     dlopen("libgcc_s.so.1", RTLD_NOW | RTLD_GLOBAL);
     if (st == HJ_OK && pthread_mutex_init(&engine->lock, NULL) != 0)
         st = HJ_ERR_NOMEM;
+    if (st == HJ_OK && pthread_mutex_init(&engine->lazy_lock, NULL) != 0) {
+        pthread_mutex_destroy(&engine->lock);
+        st = HJ_ERR_NOMEM;
+    }
     if (st != HJ_OK) {
         hj_stubs_destroy(engine->stubs);
         hj_region_destroy(engine->region);
@@ -148,6 +135,7 @@ void hj_engine_destroy(hj_engine *engine)
     hj_region_destroy(engine->region);
     hj_symtab_free(&engine->symtab);
     pthread_mutex_destroy(&engine->lock);
+    pthread_mutex_destroy(&engine->lazy_lock);
     free(engine);
 }
 

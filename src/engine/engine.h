@@ -39,6 +39,20 @@ typedef struct hj_dep {
     const char *symbol;
 } hj_dep;
 
+/* Where a lazy module's functions come from (the ir layer, behind callbacks: the engine
+ * needs no LLVM). Counted references, under the engine lock: the module holds one, a
+ * compilation in progress another. */
+typedef struct hj_lazy_source {
+    unsigned refs;
+    const char *const *functions; /* defined lazily, sorted by strcmp */
+    size_t nfunctions;
+    /* The object defining `function` (malloc'd, the caller frees it); extract_ns: the
+     * part of the time spent taking the function out of its module. */
+    hj_status (*compile)(struct hj_lazy_source *src, const char *function, void **object,
+                         size_t *size, uint64_t *extract_ns, hj_err *err);
+    void (*release)(struct hj_lazy_source *src);
+} hj_lazy_source;
+
 struct hj_module {
     hj_engine *engine;
     hj_module *prev, *next;
@@ -65,10 +79,15 @@ struct hj_module {
     uint64_t retired_epoch;  /* retired: freed once every attached thread has passed it */
     size_t users;            /* modules holding a hj_dep on this one */
     bool removing;
+    hj_lazy_source *lazy;    /* a lazy module: its functions' source */
+    hj_module **parts;       /* a lazy module: its functions compiled so far, each linked */
+    size_t nparts;           /* as a module of its own, freed with it */
+    hj_module *part_of;      /* a compiled part: its lazy module */
 };
 
 struct hj_engine {
     pthread_mutex_t lock;
+    pthread_mutex_t lazy_lock; /* one lazy compilation at a time; taken before lock */
     const hj_arch *arch;
     hj_region *region;
     hj_stubs *stubs;
@@ -124,6 +143,17 @@ void hj_free_retired_all(hj_engine *engine);
  * is reserved before). */
 void hj_publish_def(hj_engine *engine, hj_def *d);
 void hj_free_module(hj_module *m);
+
+/* Lazy modules (lazy.c). The stubs' trap: compiles a lazy function on its first call,
+ * else reports a call to an undefined function and ends the program. */
+uintptr_t hj_lazy_trap(void *engine, uint64_t index);
+/* Drops a reference to a lazy source (lock held). */
+void hj_lazy_unref(hj_lazy_source *src);
+/* Adds objects (lazy[i] non-NULL: the globals object of a lazy module) as one batch. */
+hj_status hj_add_objects_lazy(hj_engine *engine, const hj_object *objects,
+                              hj_lazy_source *const *lazy, size_t count, hj_module **out);
+hj_status hj_replace_object_lazy(hj_engine *engine, hj_module *module, const hj_object *object,
+                                 hj_lazy_source *lazy, unsigned flags, hj_module **out);
 
 /* Reads a whole file into malloc'd memory (8-byte aligned). */
 hj_status hj_read_file(const char *path, void **data, size_t *size, hj_err *err);

@@ -125,6 +125,8 @@ static hj_status collect_definitions(hj_batch *b)
         const hj_def *e = hj_strmap_get(&b->engine->symtab.jit, s->name);
         if (!e || e->module == b->replacing) /* the version being replaced steps aside */
             continue;
+        if (b->lazy_parent && e->module == b->lazy_parent) /* the compiled body it waited for */
+            continue;
         HJ_TRY(against_engine(b, e, s, u));
         if (!(strength(s) == 2 && e->bind != HJ_BIND_STRONG)) /* the engine's one stays */
             slot->value = NULL;
@@ -187,8 +189,10 @@ static bool resolve_outside(hj_batch *b, size_t u, const hj_lsym *s, hj_target *
         t->kind = HJ_TARGET_GOT;
         return true;
     }
-    if (!strcmp(s->name, "__dso_handle")) {
-        t->kind = HJ_TARGET_DSO;
+    if (!strcmp(s->name, "__dso_handle")) { /* a lazy module's parts share its handle */
+        *t = b->lazy_parent ? (hj_target){.kind = HJ_TARGET_ADDR,
+                                          .addr = (uintptr_t)b->lazy_parent->dso_handle}
+                            : (hj_target){.kind = HJ_TARGET_DSO};
         return true;
     }
     if (hj_symtab_host(&engine->symtab, s->name, &addr) ||
@@ -308,7 +312,8 @@ static hj_status allocate_units(hj_batch *b)
         hj_link_unit *unit = &b->units[u];
         hj_module *m = b->modules[u];
         hj_link_place(unit, at);
-        m->dso_handle = (void *)(at[HJ_SEG_DATA] + unit->dso_offset);
+        m->dso_handle = b->lazy_parent ? b->lazy_parent->dso_handle
+                                       : (void *)(at[HJ_SEG_DATA] + unit->dso_offset);
         for (int s = 0; s < HJ_SEG_COUNT; s++) {
             m->seg_addr[s] = at[s];
             m->seg_size[s] = hj_page_round(unit->seg_size[s]);
@@ -415,6 +420,22 @@ static hj_def def_of(const hj_link_unit *unit, const hj_lsym *s, hj_module *m)
     return d;
 }
 
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A lazy module's functions are placeholders in its object: until compiled, their
+ * stubs lead to the trap, which compiles them. */
+static void mark_lazy_functions(hj_module *m, const hj_lazy_source *src)
+{
+    for (size_t i = 0; i < m->ndefs; i++)
+        if (m->defs[i].kind == HJ_DEF_FUNC &&
+            bsearch(&m->defs[i].name, src->functions, src->nfunctions, sizeof *src->functions,
+                    compare_names))
+            m->defs[i].addr = 0;
+}
+
 static hj_status build_module(hj_batch *b, size_t u)
 {
     hj_link_unit *unit = &b->units[u];
@@ -432,6 +453,8 @@ static hj_status build_module(hj_batch *b, size_t u)
     for (size_t g = 0; g < unit->ngroups; g++)
         if (unit->groups[g].keep)
             m->groups[m->ngroups++] = m->strtab + (unit->groups[g].signature - unit->elf.strtab);
+    if (b->lazy && b->lazy[u])
+        mark_lazy_functions(m, b->lazy[u]);
     m->finis = unit->finis;
     m->nfinis = unit->nfinis;
     unit->finis = NULL;
@@ -483,6 +506,29 @@ void hj_publish_def(hj_engine *engine, hj_def *d)
         hj_stubs_set(engine->stubs, d->stub - 1, d->addr);
 }
 
+/* A compiled function of a lazy module: its definitions fill the module's waiting ones;
+ * the part is kept with the module (freed with it), not listed as a module itself. */
+static bool publish_part(hj_batch *b, hj_module *m)
+{
+    hj_module *parent = b->lazy_parent;
+    for (size_t i = 0; i < m->ndefs; i++) {
+        hj_def *d = hj_strmap_get(&b->engine->symtab.jit, m->defs[i].name);
+        if (d && d->module == parent && d->kind == HJ_DEF_FUNC && !d->addr) {
+            d->addr = m->defs[i].addr;
+            hj_stubs_set(b->engine->stubs, d->stub - 1, d->addr);
+        }
+    }
+    for (size_t i = 0; i < m->ndeps; i++) { /* the module answers for what its parts use */
+        size_t before = parent->ndeps;
+        if (add_dep(parent, m->deps[i].module, m->deps[i].symbol) == HJ_OK && parent->ndeps > before)
+            m->deps[i].module->users++;
+    }
+    m->ndeps = 0;
+    m->part_of = parent;
+    parent->parts[parent->nparts++] = m;
+    return true;
+}
+
 static void publish(hj_batch *b)
 {
     hj_engine *engine = b->engine;
@@ -490,6 +536,15 @@ static void publish(hj_batch *b)
         hj_module *m = b->modules[u];
         if (m->tls_module)
             hj_tls_activate(m->tls_module);
+        engine->stats.code_bytes += m->seg_size[HJ_SEG_TEXT] + m->seg_size[HJ_SEG_RO] +
+                                    m->seg_size[HJ_SEG_DATA];
+        if (b->lazy_parent && publish_part(b, m))
+            continue;
+        if (b->lazy && b->lazy[u]) {
+            m->lazy = b->lazy[u];
+            m->lazy->refs++;
+            engine->stats.lazy_functions += m->lazy->nfunctions;
+        }
         for (size_t i = 0; i < m->ndefs; i++)
             hj_publish_def(engine, &m->defs[i]);
         for (size_t g = 0; g < m->ngroups; g++)
@@ -506,8 +561,6 @@ static void publish(hj_batch *b)
         engine->stats.relocations += b->units[u].nrelocs;
         m->stats.relocations = b->units[u].nrelocs;
         m->stats.object_bytes = b->units[u].elf.size;
-        engine->stats.code_bytes += m->seg_size[HJ_SEG_TEXT] + m->seg_size[HJ_SEG_RO] +
-                                    m->seg_size[HJ_SEG_DATA];
         engine->stats.got_entries += b->units[u].ngot;
         engine->stats.call_stubs += b->units[u].nstubs;
     }
@@ -515,6 +568,11 @@ static void publish(hj_batch *b)
 
 void hj_free_module(hj_module *m)
 {
+    for (size_t i = 0; i < m->nparts; i++)
+        hj_free_module(m->parts[i]);
+    free(m->parts);
+    if (m->lazy)
+        hj_lazy_unref(m->lazy);
     free(m->name);
     free(m->strtab);
     free(m->defs);
@@ -606,8 +664,9 @@ static hj_status add_locked(hj_batch *b, const hj_object *objects)
     return link_units(b);
 }
 
-static void close_batch(hj_batch *b)
+void hj_batch_close(hj_batch *b)
 {
+    free(b->inits);
     for (size_t u = 0; u < b->count; u++)
         hj_link_close(&b->units[u]);
     free(b->units);
@@ -630,7 +689,7 @@ hj_status hj_add_objects(hj_engine *engine, const hj_object *objects, size_t cou
     if (!engine || (!objects && count))
         return engine ? hj_engine_fail(engine, &(hj_err){HJ_ERR_ARG, "hj_add_objects: objects is NULL"})
                       : HJ_ERR_ARG;
-    return hj_link_batch(engine, objects, count, NULL, 0, out);
+    return hj_link_batch(engine, objects, count, NULL, NULL, 0, out);
 }
 
 static bool runs_constructors(const hj_batch *b)
@@ -638,34 +697,57 @@ static bool runs_constructors(const hj_batch *b)
     return !b->replacing || (b->replace_flags & HJ_REPLACE_FRESH_STATE);
 }
 
+/* A lazy module's part: room in its module's list is made before anything changes. */
+static hj_status reserve_part(hj_batch *b)
+{
+    hj_module *parent = b->lazy_parent;
+    hj_module **parts = parent ? realloc(parent->parts, (parent->nparts + 1) * sizeof *parts) : NULL;
+    if (parent && !parts)
+        return nomem(b);
+    if (parent)
+        parent->parts = parts;
+    return HJ_OK;
+}
+
+hj_status hj_batch_link_locked(hj_batch *b, const hj_object *objects)
+{
+    hj_engine *engine = b->engine;
+    size_t count = b->count;
+    b->units = calloc(count + 1, sizeof *b->units);
+    b->modules = calloc(count + 1, sizeof *b->modules);
+    b->defer_calls = calloc(count + 1, sizeof *b->defer_calls);
+    hj_status st = (b->units && b->modules && b->defer_calls) ? reserve_part(b) : nomem(b);
+    if (st == HJ_OK)
+        st = add_locked(b, objects);
+    if (st == HJ_OK && !(b->inits = gather_inits(b, &b->ninits)))
+        st = nomem(b);
+    if (st == HJ_OK) {
+        publish(b);
+        if (b->replacing)
+            hj_replace_publish(b);
+        hj_reclaim_locked(engine);
+    } else {
+        rollback(b);
+        hj_engine_fail(engine, &b->err);
+    }
+    return st;
+}
+
 hj_status hj_link_batch(hj_engine *engine, const hj_object *objects, size_t count,
-                        hj_module *replacing, unsigned flags, hj_module **out)
+                        hj_lazy_source *const *lazy, hj_module *replacing, unsigned flags,
+                        hj_module **out)
 {
     uint64_t start = hj_now_ns();
-    hj_batch b = {.engine = engine, .count = count, .replacing = replacing, .replace_flags = flags};
-    b.units = calloc(count + 1, sizeof *b.units);
-    b.modules = calloc(count + 1, sizeof *b.modules);
-    b.defer_calls = calloc(count + 1, sizeof *b.defer_calls);
-    hj_ordered_fn *inits = NULL;
-    size_t ninits = 0;
+    hj_batch b = {.engine = engine, .count = count, .replacing = replacing, .replace_flags = flags,
+                  .lazy = lazy};
     pthread_mutex_lock(&engine->lock);
-    hj_status st = (b.units && b.modules && b.defer_calls) ? add_locked(&b, objects) : nomem(&b);
-    if (st == HJ_OK && !(inits = gather_inits(&b, &ninits)))
-        st = nomem(&b);
+    hj_status st = hj_batch_link_locked(&b, objects);
     if (st == HJ_OK) {
-        publish(&b);
-        if (replacing)
-            hj_replace_publish(&b);
-        hj_reclaim_locked(engine);
         engine->stats.link_ns += hj_now_ns() - start;
         if (out)
             memcpy(out, b.modules, count * sizeof *out);
-    } else {
-        rollback(&b);
-        hj_engine_fail(engine, &b.err);
     }
     pthread_mutex_unlock(&engine->lock);
-    close_batch(&b);
     if (st == HJ_OK && replacing && (flags & HJ_REPLACE_FRESH_STATE)) {
         hj_module_run_finis(replacing); /* retired and kept from reclamation until done */
         pthread_mutex_lock(&engine->lock);
@@ -673,9 +755,9 @@ hj_status hj_link_batch(hj_engine *engine, const hj_object *objects, size_t coun
         hj_reclaim_locked(engine);
         pthread_mutex_unlock(&engine->lock);
     }
-    for (size_t i = 0; runs_constructors(&b) && i < ninits; i++)
-        inits[i].fn.fn();
-    free(inits);
+    for (size_t i = 0; st == HJ_OK && runs_constructors(&b) && i < b.ninits; i++)
+        b.inits[i].fn.fn();
+    hj_batch_close(&b);
     return st;
 }
 

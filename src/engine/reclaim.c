@@ -73,6 +73,8 @@ void hj_quiescent(hj_engine *engine)
 
 void hj_module_release_memory(hj_engine *engine, hj_module *m)
 {
+    for (size_t i = 0; i < m->nparts; i++) /* a lazy module's compiled functions */
+        hj_module_release_memory(engine, m->parts[i]);
     if (m->eh_frame)
         hj_eh_deregister(m->eh_frame);
     if (m->tls_module)

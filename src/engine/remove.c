@@ -181,6 +181,12 @@ hj_status hj_add_object_file(hj_engine *engine, const char *path, hj_module **ou
 hj_status hj_replace_object(hj_engine *engine, hj_module *module, const hj_object *object,
                             unsigned flags, hj_module **out)
 {
+    return hj_replace_object_lazy(engine, module, object, NULL, flags, out);
+}
+
+hj_status hj_replace_object_lazy(hj_engine *engine, hj_module *module, const hj_object *object,
+                                 hj_lazy_source *lazy, unsigned flags, hj_module **out)
+{
     if (!engine || !module || !object)
         return engine ? hj_engine_fail(engine, &(hj_err){HJ_ERR_ARG, "hj_replace_object: NULL argument"})
                       : HJ_ERR_ARG;
@@ -194,5 +200,5 @@ hj_status hj_replace_object(hj_engine *engine, hj_module *module, const hj_objec
         hj_fail(&err, HJ_ERR_ARG, "hj_replace: module is not loaded in this engine");
         return hj_engine_fail(engine, &err);
     }
-    return hj_link_batch(engine, object, 1, module, flags, out);
+    return hj_link_batch(engine, object, 1, &lazy, module, flags, out);
 }

@@ -39,6 +39,12 @@ typedef struct hj_reloc_desc {
     uint8_t size;     /* bytes patched */
 } hj_reloc_desc;
 
+/* What the trap calls: see write_trap. */
+typedef struct hj_trap_record {
+    uintptr_t (*handler)(void *ctx, uint64_t index);
+    void *ctx;
+} hj_trap_record;
+
 typedef struct hj_arch {
     const char *name;
     uint16_t machine; /* EM_* */
@@ -56,10 +62,11 @@ typedef struct hj_arch {
     size_t entry_stub_size;
     size_t entry_stub_resume;
     void (*write_entry_stub)(uint8_t *stub, uintptr_t slot, uintptr_t trap_addr, uint32_t index);
-    /* The shared trap: calls handler(ctx, index) as if the original caller had called it
-     * (same return address, ABI stack alignment). */
+    /* The shared trap: calls record->handler(record->ctx, index) preserving every
+     * register a call may pass arguments in, then continues at the address the handler
+     * returns as if the original caller had called it (an assembly trampoline). */
     size_t trap_size;
-    void (*write_trap)(uint8_t *trap, uintptr_t ctx, uintptr_t handler);
+    void (*write_trap)(uint8_t *trap, uintptr_t record);
     /* The thread pointer of the calling thread, and a static TLS address's offset from it. */
     uintptr_t (*thread_pointer)(void);
     /* Name of the function general-dynamic TLS code calls (intercepted by the engine). */

@@ -4,6 +4,7 @@
 #include "link/arch.h"
 
 #include <elf.h>
+#include <cpuid.h>
 #include <pthread.h>
 #include <string.h>
 
@@ -134,15 +135,36 @@ static void x86_write_entry_stub(uint8_t *stub, uintptr_t slot, uintptr_t trap, 
     put32(stub + 12, (uint32_t)(trap - (at + 16)));
 }
 
-/* pop %rsi (the index the stub pushed); movabs $ctx, %rdi; movabs $handler, %rax;
- * jmp *%rax. After the pop the stack is as it was at the stub's entry. */
-static void x86_write_trap(uint8_t *trap, uintptr_t ctx, uintptr_t handler)
+/* The resolver (x86_64_resolver.S) sizes its save area by these. */
+unsigned hj_x86_64_state_size = 512;
+unsigned char hj_x86_64_has_xsave;
+void hj_x86_64_resolver(void);
+
+static void detect_vector_state(void)
 {
-    static const uint8_t code[] = {0x5e, 0x48, 0xbf, 0, 0, 0, 0, 0, 0, 0, 0,
-                                   0x48, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xe0};
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_XSAVE) || !(c & bit_OSXSAVE))
+        return;
+    __cpuid_count(0xd, 0, a, b, c, d);
+    if (b < 576) /* legacy area and header at least */
+        return;
+    hj_x86_64_state_size = b;
+    hj_x86_64_has_xsave = 1;
+}
+
+/* movabs $record, %r11; push %r11; movabs $hj_x86_64_resolver, %r11; jmp *%r11.
+ * The resolver lies outside the region, out of a rel32 jump's reach maybe; %r11 is free
+ * at a call boundary (no argument lives in it). */
+static void x86_write_trap(uint8_t *trap, uintptr_t record)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, detect_vector_state);
+    static const uint8_t code[] = {0x49, 0xbb, 0, 0, 0, 0, 0, 0, 0, 0, 0x41, 0x53,
+                                   0x49, 0xbb, 0, 0, 0, 0, 0, 0, 0, 0, 0x41, 0xff, 0xe3};
+    uintptr_t resolver = (uintptr_t)&hj_x86_64_resolver;
     memcpy(trap, code, sizeof code);
-    memcpy(trap + 3, &ctx, 8);
-    memcpy(trap + 13, &handler, 8);
+    memcpy(trap + 2, &record, 8);
+    memcpy(trap + 14, &resolver, 8);
 }
 
 /* glibc on x86-64 keeps struct pthread at the thread pointer (TLS variant II, the TCB's
@@ -163,7 +185,7 @@ const hj_arch hj_arch_x86_64 = {
     .entry_stub_size = 16,
     .entry_stub_resume = 6,
     .write_entry_stub = x86_write_entry_stub,
-    .trap_size = 23,
+    .trap_size = 25,
     .write_trap = x86_write_trap,
     .thread_pointer = x86_thread_pointer,
     .tls_get_addr_name = "__tls_get_addr",

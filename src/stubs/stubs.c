@@ -18,6 +18,7 @@ struct hj_stubs {
     hj_region *region;
     const hj_arch *arch;
     uint8_t *trap;
+    hj_trap_record record; /* what the trap calls: the engine's handler */
     size_t per_chunk;
     hj_stub_chunk *chunks;
     size_t nchunks;
@@ -28,18 +29,19 @@ struct hj_stubs {
     hj_strmap by_name;
 };
 
-static hj_status make_trap(hj_stubs *s, void (*handler)(void *, uint64_t), void *ctx, hj_err *err)
+static hj_status make_trap(hj_stubs *s, hj_trap_handler handler, void *ctx, hj_err *err)
 {
     size_t page = hj_page_size();
     void *mem;
     HJ_TRY(hj_region_alloc(s->region, page, &mem, err));
-    s->arch->write_trap(mem, (uintptr_t)ctx, (uintptr_t)handler);
+    s->record = (hj_trap_record){handler, ctx};
+    s->arch->write_trap(mem, (uintptr_t)&s->record);
     s->trap = mem;
     return hj_mem_protect(mem, page, HJ_PROT_RX, err);
 }
 
 hj_status hj_stubs_create(hj_stubs **out, hj_region *region, const hj_arch *arch,
-                          void (*handler)(void *ctx, uint64_t index), void *ctx, hj_err *err)
+                          hj_trap_handler handler, void *ctx, hj_err *err)
 {
     hj_stubs *s = calloc(1, sizeof *s);
     if (!s)

@@ -15,9 +15,11 @@
 
 typedef struct hj_stubs hj_stubs;
 
-/* handler(ctx, index) is entered when a stub without target is called. */
+/* handler(ctx, index) is entered when a stub without target is called, with the
+ * caller's arguments intact; the call continues at the address it returns. */
+typedef uintptr_t (*hj_trap_handler)(void *ctx, uint64_t index);
 hj_status hj_stubs_create(hj_stubs **out, hj_region *region, const hj_arch *arch,
-                          void (*handler)(void *ctx, uint64_t index), void *ctx, hj_err *err);
+                          hj_trap_handler handler, void *ctx, hj_err *err);
 void hj_stubs_destroy(hj_stubs *stubs);
 
 /* The stub of `name`, created (pointing at the trap) when there is none yet. */

@@ -1,0 +1,143 @@
+/* Lazy modules. Adding one links only its globals object, in which every function is a
+ * placeholder: the function's definition (name, binding, entry stub) is published like
+ * any other, but its stub leads to the trap. The first call enters the trap, which
+ * asks the module's source (the ir layer) for an object holding just that function,
+ * links it as a part of the module and points the stub at it; the call then continues
+ * into the new code. Later calls go straight through the slot.
+ *
+ * Locks: lazy_lock serialises compilations, so a function many threads call first at
+ * once is compiled once (the others wait, then find its slot set). It is taken before
+ * the engine lock, which is held only to look the function up and to link it, never
+ * while LLVM works: adding, replacing and removing modules go on meanwhile, so the
+ * function is looked up again before linking. No user code runs under either lock. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "engine/batch.h"
+#include "engine/engine.h"
+
+/* There is no caller to return an error to: like a fault, it ends the program, after
+ * saying why; what the program printed so far comes first; no atexit handler runs. */
+static _Noreturn void fatal(const char *text)
+{
+    fflush(NULL);
+    size_t n = strlen(text);
+    if (write(STDERR_FILENO, text, n) < 0)
+        n = 0;
+    _exit(127);
+}
+
+static _Noreturn void undefined_call(hj_engine *engine, uint64_t index)
+{
+    char msg[1024];
+    const char *name = hj_stubs_name(engine->stubs, (uint32_t)index);
+    const char *referrer = hj_strmap_get(&engine->referrers, name);
+    if (referrer)
+        snprintf(msg, sizeof msg, "hotjit: call to undefined function '%s' (referenced from "
+                 "module %s)\n", name, referrer);
+    else
+        snprintf(msg, sizeof msg, "hotjit: call to undefined function '%s'\n", name);
+    fatal(msg);
+}
+
+static _Noreturn void compile_failed(const char *module, const char *function, const char *why)
+{
+    char msg[HJ_ERRMSG_MAX + 512];
+    snprintf(msg, sizeof msg, "hotjit: cannot compile function '%s' of module %s on its first "
+             "call: %s\n", function, module, why);
+    fatal(msg);
+}
+
+void hj_lazy_unref(hj_lazy_source *src)
+{
+    if (--src->refs == 0)
+        src->release(src);
+}
+
+/* The lazy definition behind a stub, or NULL. Lock held. */
+static hj_def *waiting_def(hj_engine *engine, const char *stub_name, const hj_lazy_source *src)
+{
+    hj_def *d = hj_strmap_get(&engine->symtab.jit, stub_name);
+    if (!d || d->kind != HJ_DEF_FUNC || d->addr || !((hj_module *)d->module)->lazy)
+        return NULL;
+    return !src || ((hj_module *)d->module)->lazy == src ? d : NULL;
+}
+
+/* Links a compiled function into its module, unless the module was replaced or
+ * removed, or the function compiled, meanwhile. Lock held. */
+static void link_part(hj_engine *engine, const char *stub_name, hj_lazy_source *src,
+                      const hj_object *object, const char *function)
+{
+    hj_def *d = waiting_def(engine, stub_name, src);
+    if (!d)
+        return;
+    hj_module *m = d->module;
+    hj_batch b = {.engine = engine, .count = 1, .lazy_parent = m};
+    if (hj_batch_link_locked(&b, object) != HJ_OK)
+        compile_failed(m->name, function, engine->errmsg);
+    hj_batch_close(&b);
+    if (waiting_def(engine, stub_name, src))
+        compile_failed(m->name, function, "its compiled object does not define it");
+}
+
+/* One compilation: the function behind the stub, from the source of the module that
+ * defines it now. */
+static void compile_stub(hj_engine *engine, uint64_t index)
+{
+    const char *stub_name = hj_stubs_name(engine->stubs, (uint32_t)index);
+    pthread_mutex_lock(&engine->lock);
+    hj_def *d = waiting_def(engine, stub_name, NULL);
+    if (!d) {
+        pthread_mutex_unlock(&engine->lock);
+        if (hj_stubs_target(engine->stubs, (uint32_t)index))
+            return; /* defined meanwhile */
+        undefined_call(engine, index);
+    }
+    hj_module *m = d->module;
+    hj_lazy_source *src = m->lazy;
+    src->refs++;
+    char *function = strdup(d->name), *module = strdup(m->name);
+    pthread_mutex_unlock(&engine->lock);
+    if (!function || !module)
+        compile_failed(module ? module : "?", stub_name, "out of memory");
+
+    uint64_t start = hj_now_ns(), extract_ns = 0;
+    hj_err err = {HJ_OK, ""};
+    void *data = NULL;
+    size_t size = 0;
+    if (src->compile(src, function, &data, &size, &extract_ns, &err) != HJ_OK)
+        compile_failed(module, function, err.msg);
+    hj_object object = {module, data, size, 0};
+    pthread_mutex_lock(&engine->lock);
+    link_part(engine, stub_name, src, &object, function);
+    engine->stats.lazy_compiled++;
+    engine->stats.lazy_ns += hj_now_ns() - start;
+    engine->stats.lazy_extract_ns += extract_ns;
+    hj_lazy_unref(src);
+    pthread_mutex_unlock(&engine->lock);
+    free(data);
+    free(function);
+    free(module);
+}
+
+uintptr_t hj_lazy_trap(void *ctx, uint64_t index)
+{
+    hj_engine *engine = ctx;
+    pthread_mutex_lock(&engine->lazy_lock);
+    uintptr_t target;
+    while (!(target = hj_stubs_target(engine->stubs, (uint32_t)index)))
+        compile_stub(engine, index);
+    pthread_mutex_unlock(&engine->lazy_lock);
+    return target;
+}
+
+hj_status hj_add_objects_lazy(hj_engine *engine, const hj_object *objects,
+                              hj_lazy_source *const *lazy, size_t count, hj_module **out)
+{
+    if (!engine || (!objects && count))
+        return engine ? hj_engine_fail(engine, &(hj_err){HJ_ERR_ARG, "hj_add_objects: objects is NULL"})
+                      : HJ_ERR_ARG;
+    return hj_link_batch(engine, objects, count, lazy, NULL, 0, out);
+}
