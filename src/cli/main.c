@@ -42,6 +42,7 @@ static void usage(FILE *out)
           "  -O0 .. -O3     optimisation level for IR and C inputs (default -O2)\n"
           "  -I DIR, -D NAME[=VALUE], -std=STD   passed to clang for C inputs\n"
           "  --cache DIR    keep compiled objects in DIR and reuse them\n"
+          "  --lazy         compile each function of IR and C inputs on its first call\n"
           "  -l NAME        resolve symbols from libNAME.so too\n"
           "  --load PATH    resolve symbols from the shared library at PATH too\n"
           "  --entry SYM    call SYM instead of main (as int SYM(argc, argv, envp))\n"
@@ -100,6 +101,10 @@ static void finish(void)
                 s.modules, s.relocations, (double)s.link_ns / 1e6,
                 s.relocations ? (double)s.link_ns / (double)s.relocations : 0.0, s.code_bytes,
                 s.got_entries, s.call_stubs);
+        if (s.lazy_functions)
+            fprintf(stderr, "hotjit: lazy: %llu functions, %llu compiled on first call in %.3f ms "
+                    "(extract %.3f ms)\n", s.lazy_functions, s.lazy_compiled, ms(s.lazy_ns),
+                    ms(s.lazy_extract_ns));
     }
     hj_watch_stop();
     hj_engine_destroy(engine);
@@ -145,6 +150,8 @@ static int parse_option(int argc, char **argv, int *i, run_options *o)
         return parse_cc_option(argc, argv, i, o);
     } else if (!strcmp(a, "--cache") && has_value) {
         o->ir.cache_dir = argv[++*i];
+    } else if (!strcmp(a, "--lazy")) {
+        o->ir.lazy = 1;
     } else if (!strcmp(a, "--stats")) {
         print_stats = 1;
     } else if (!strncmp(a, "-l", 2) && a[2]) {
@@ -194,16 +201,40 @@ static int parse_run(int argc, char **argv, run_options *o)
 }
 
 
+/* The modules' destructors run in finish, an exit handler registered before any the
+ * program registers (so it runs after them). A lazy function first called there is
+ * compiled then, so LLVM must still be whole: its exit-time destructors must run after
+ * finish, that is, be registered before it. LLVM registers them when it is loaded and
+ * when a code path is first used: so a function is compiled through the whole pipeline
+ * once before finish is registered. Failing that, the program still runs. */
+static void warm_up_llvm(const hj_ir_options *ir)
+{
+    static const char source[] = "define i32 @hotjit_warm_up(i32 %x) {\n"
+                                 "  %y = mul i32 %x, 3\n  ret i32 %y\n}\n";
+    hj_module *m;
+    void *fn;
+    if (hj_add_ir(engine, "<warm-up>", source, sizeof source - 1, ir, &m) != HJ_OK)
+        return;
+    if (hj_lookup(engine, "hotjit_warm_up", &fn) == HJ_OK) {
+        int (*warm)(int);
+        memcpy(&warm, &fn, sizeof warm);
+        warm(1);
+    }
+    hj_remove(engine, m);
+}
+
 static int cmd_run(int argc, char **argv, bool watch)
 {
     hj_engine_options options = {.static_tls_pool = static_tls_pool,
                                  .static_tls_pool_size = sizeof static_tls_pool};
     if (hj_engine_create(&engine, &options) != HJ_OK)
         return die("cannot create engine: out of address space");
-    atexit(finish);
     int rc = parse_run(argc, argv, &options_of_run);
     if (rc)
         return rc;
+    if (options_of_run.ir.lazy)
+        warm_up_llvm(&options_of_run.ir);
+    atexit(finish);
     if (hj_add_files(engine, options_of_run.files, (size_t)options_of_run.nfiles, &options_of_run.ir, options_of_run.modules) != HJ_OK)
         return die(hj_errmsg(engine));
     if (hj_warnings(engine)[0])

@@ -109,7 +109,7 @@ static void compile_stub(hj_engine *engine, uint64_t index)
     size_t size = 0;
     if (src->compile(src, function, &data, &size, &extract_ns, &err) != HJ_OK)
         compile_failed(module, function, err.msg);
-    hj_object object = {module, data, size, 0};
+    hj_object object = {module, data, size, 1}; /* calls to undefined functions trap, as eagerly */
     pthread_mutex_lock(&engine->lock);
     link_part(engine, stub_name, src, &object, function);
     engine->stats.lazy_compiled++;

@@ -12,6 +12,7 @@
 
 static pthread_mutex_t ir_lock = PTHREAD_MUTEX_INITIALIZER; /* LLVM contexts are not thread-safe */
 
+static pthread_mutex_t ir_create_lock = PTHREAD_MUTEX_INITIALIZER; /* an engine's hj_ir */
 static const hj_ir_plugin *ir_layer; /* set before any engine has an hj_ir */
 
 static void destroy_ir(void *ir)
@@ -20,6 +21,7 @@ static void destroy_ir(void *ir)
 }
 
 static hj_status engine_ir(hj_engine *e, hj_ir **out, hj_err *err);
+static void dispose_without_ir_layer(struct LLVMOpaqueModule *module);
 
 /* For the front end: the plugin and the engine's hj_ir, loaded when first needed. */
 static hj_status get_ir(void *arg, const hj_ir_plugin **plugin, hj_ir **ir, hj_err *err)
@@ -33,7 +35,9 @@ static hj_status engine_ir(hj_engine *e, hj_ir **out, hj_err *err)
 {
     if (!(ir_layer = hj_ir_load(err)))
         return err->status;
-    pthread_mutex_lock(&e->lock);
+    /* Not the engine lock: this runs under ir_lock, which is taken under the engine
+     * lock when a lazy module's source is released. */
+    pthread_mutex_lock(&ir_create_lock);
     hj_status st = HJ_OK;
     if (!e->ir) {
         hj_ir *ir = NULL;
@@ -42,8 +46,65 @@ static hj_status engine_ir(hj_engine *e, hj_ir **out, hj_err *err)
         e->ir_destroy = destroy_ir;
     }
     *out = e->ir;
-    pthread_mutex_unlock(&e->lock);
+    pthread_mutex_unlock(&ir_create_lock);
     return st;
+}
+
+/* ------------------------------------------------------------------------------------
+ * Lazy modules: the engine compiles their functions through these callbacks
+ * ------------------------------------------------------------------------------------ */
+
+typedef struct ir_lazy_source {
+    hj_lazy_source base;
+    hj_ir_lazy *lazy;
+} ir_lazy_source;
+
+static hj_status compile_lazy_function(hj_lazy_source *src, const char *function, void **object,
+                                       size_t *size, uint64_t *extract_ns, hj_err *err)
+{
+    hj_ir_object compiled;
+    pthread_mutex_lock(&ir_lock);
+    hj_status st = ir_layer->lazy_compile(((ir_lazy_source *)src)->lazy, function, &compiled,
+                                          extract_ns, err);
+    pthread_mutex_unlock(&ir_lock);
+    *object = compiled.data;
+    *size = compiled.size;
+    return st;
+}
+
+static void release_lazy_source(hj_lazy_source *src)
+{
+    pthread_mutex_lock(&ir_lock);
+    ir_layer->lazy_close(((ir_lazy_source *)src)->lazy);
+    pthread_mutex_unlock(&ir_lock);
+    free(src);
+}
+
+/* IR (data) or a module (ownership passes) -> the globals object and the source. */
+static hj_status open_lazy(hj_engine *e, const char *name, const void *data, size_t size,
+                           void *module, const hj_ir_options *opts, hj_ir_object *globals,
+                           hj_lazy_source **out, hj_err *err)
+{
+    hj_ir *ir;
+    ir_lazy_source *src = calloc(1, sizeof *src);
+    hj_status st = src ? engine_ir(e, &ir, err) : hj_fail(err, HJ_ERR_NOMEM, "out of memory");
+    if (st == HJ_OK) {
+        pthread_mutex_lock(&ir_lock);
+        st = ir_layer->lazy_open(ir, name, data, size, module, opts, &src->lazy, globals, err);
+        pthread_mutex_unlock(&ir_lock);
+        module = NULL;
+    }
+    if (module)
+        dispose_without_ir_layer(module);
+    if (st != HJ_OK) {
+        free(src);
+        return st;
+    }
+    src->base.functions = ir_layer->lazy_functions(src->lazy, &src->base.nfunctions);
+    src->base.compile = compile_lazy_function;
+    src->base.release = release_lazy_source;
+    *out = &src->base;
+    return HJ_OK;
 }
 
 /* One input of a batch, compiled or passed through. */
@@ -51,7 +112,26 @@ typedef struct hj_input {
     hj_object object;
     hj_ir_object compiled;
     void *file;
+    hj_lazy_source *lazy; /* a lazy module's source, until the engine holds it */
 } hj_input;
+
+/* A lazy input: C goes through clang first. */
+static hj_status open_lazy_input(hj_engine *e, hj_input *in, const char *path, bool is_c,
+                                 const hj_ir_options *opts, hj_err *err)
+{
+    void *bitcode = NULL;
+    size_t size = in->object.size;
+    uint64_t t0 = hj_ir_now_ns();
+    if (is_c)
+        HJ_TRY(hj_cc_run(path, opts, false, &bitcode, &size, err));
+    uint64_t clang_ns = hj_ir_now_ns() - t0;
+    hj_status st = open_lazy(e, path, is_c ? bitcode : in->file, size, NULL, opts, &in->compiled,
+                             &in->lazy, err);
+    free(bitcode);
+    in->compiled.parse_ns += clang_ns;
+    in->object = (hj_object){path, in->compiled.data, in->compiled.size, 1};
+    return st;
+}
 
 static hj_status compile_input(hj_engine *e, hj_input *in, const char *path, const hj_ir_options *opts,
                                hj_err *err)
@@ -62,6 +142,8 @@ static hj_status compile_input(hj_engine *e, hj_input *in, const char *path, con
     hj_input_kind kind = hj_ir_input_kind(path, in->file, size);
     if (kind == HJ_INPUT_OBJECT)
         return HJ_OK;
+    if (opts && opts->lazy)
+        return open_lazy_input(e, in, path, kind == HJ_INPUT_C, opts, err);
     pthread_mutex_lock(&ir_lock);
     hj_status st = hj_front_compile(get_ir, e, path, in->file, size, kind == HJ_INPUT_C, opts,
                                     &in->compiled, err);
@@ -78,16 +160,33 @@ static void record_compile_stats(hj_module *m, const hj_ir_object *c)
     m->stats.cache_hit = c->cache_hit;
 }
 
+/* Sources the engine did not take: the add failed. */
+static void drop_lazy_sources(hj_input *in, size_t count)
+{
+    for (size_t i = 0; in && i < count; i++) {
+        if (in[i].lazy)
+            in[i].lazy->release(in[i].lazy);
+        in[i].lazy = NULL;
+    }
+}
+
 static hj_status add_inputs(hj_engine *e, hj_input *in, size_t count, hj_module **out)
 {
     hj_object *objects = calloc(count + 1, sizeof *objects);
     hj_module **modules = calloc(count + 1, sizeof *modules);
+    hj_lazy_source **lazy = calloc(count + 1, sizeof *lazy);
     hj_status st = HJ_ERR_NOMEM;
-    if (objects && modules) {
-        for (size_t i = 0; i < count; i++)
+    if (objects && modules && lazy) {
+        for (size_t i = 0; i < count; i++) {
             objects[i] = in[i].object;
-        st = hj_add_objects(e, objects, count, modules);
+            lazy[i] = in[i].lazy;
+        }
+        st = hj_add_objects_lazy(e, objects, lazy, count, modules);
     }
+    free(lazy);
+    if (st == HJ_OK)
+        for (size_t i = 0; i < count; i++)
+            in[i].lazy = NULL; /* the engine's now */
     e->warnings[0] = '\0';
     for (size_t i = 0; st == HJ_OK && i < count; i++) {
         record_compile_stats(modules[i], &in[i].compiled);
@@ -117,6 +216,7 @@ hj_status hj_add_files(hj_engine *engine, const char *const *paths, size_t count
         st = add_inputs(engine, in, count, out); /* sets the engine's message itself */
     else
         hj_engine_fail(engine, &err);
+    drop_lazy_sources(in, count);
     for (size_t i = 0; in && i < count; i++) {
         free(in[i].file);
         free(in[i].compiled.data);
@@ -134,11 +234,17 @@ hj_status hj_add_ir(hj_engine *engine, const char *name, const void *data, size_
     hj_err err;
     hj_input in = {0};
     const char *label = name ? name : "<ir>";
-    pthread_mutex_lock(&ir_lock);
-    hj_status st = hj_front_compile(get_ir, engine, label, data, size, false, opts, &in.compiled, &err);
-    pthread_mutex_unlock(&ir_lock);
+    hj_status st;
+    if (opts && opts->lazy) {
+        st = open_lazy(engine, label, data, size, NULL, opts, &in.compiled, &in.lazy, &err);
+    } else {
+        pthread_mutex_lock(&ir_lock);
+        st = hj_front_compile(get_ir, engine, label, data, size, false, opts, &in.compiled, &err);
+        pthread_mutex_unlock(&ir_lock);
+    }
     in.object = (hj_object){label, in.compiled.data, in.compiled.size, 1};
     st = st == HJ_OK ? add_inputs(engine, &in, 1, out) : hj_engine_fail(engine, &err);
+    drop_lazy_sources(&in, 1);
     free(in.compiled.data);
     return st;
 }
@@ -163,8 +269,10 @@ hj_status hj_add_llvm_module(hj_engine *engine, const char *name, struct LLVMOpa
     hj_ir *ir = NULL;
     hj_input in = {0};
     const char *label = name ? name : "<module>";
-    hj_status st = engine_ir(engine, &ir, &err);
-    if (st == HJ_OK) {
+    hj_status st;
+    if (opts && opts->lazy) {
+        st = open_lazy(engine, label, NULL, 0, module, opts, &in.compiled, &in.lazy, &err);
+    } else if ((st = engine_ir(engine, &ir, &err)) == HJ_OK) {
         pthread_mutex_lock(&ir_lock);
         st = ir_layer->compile_module(ir, label, module, opts, &in.compiled, &err);
         pthread_mutex_unlock(&ir_lock);
@@ -173,6 +281,7 @@ hj_status hj_add_llvm_module(hj_engine *engine, const char *name, struct LLVMOpa
     }
     in.object = (hj_object){label, in.compiled.data, in.compiled.size, 1};
     st = st == HJ_OK ? add_inputs(engine, &in, 1, out) : hj_engine_fail(engine, &err);
+    drop_lazy_sources(&in, 1);
     free(in.compiled.data);
     return st;
 }
@@ -188,8 +297,9 @@ hj_status hj_replace_file(hj_engine *engine, hj_module *module, const char *path
     hj_module *m = NULL;
     hj_status st = compile_input(engine, &in, path, opts, &err);
     if (st == HJ_OK) {
-        st = hj_replace_object(engine, module, &in.object, flags, &m);
+        st = hj_replace_object_lazy(engine, module, &in.object, in.lazy, flags, &m);
         if (st == HJ_OK) {
+            in.lazy = NULL; /* the engine's now */
             record_compile_stats(m, &in.compiled);
             if (out)
                 *out = m;
@@ -197,6 +307,7 @@ hj_status hj_replace_file(hj_engine *engine, hj_module *module, const char *path
     } else {
         hj_engine_fail(engine, &err);
     }
+    drop_lazy_sources(&in, 1);
     free(in.file);
     free(in.compiled.data);
     return st;

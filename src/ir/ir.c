@@ -1,5 +1,6 @@
 /* Parse, verify, adapt to the host, optimise and generate an object in memory. */
 #include "ir/ir.h"
+#include "ir/llvm_steps.h"
 
 #include <llvm-c/Analysis.h>
 #include <llvm-c/BitReader.h>
@@ -85,7 +86,7 @@ void hj_ir_destroy(hj_ir *ir)
     free(ir);
 }
 
-static int level_of(const hj_ir_options *opts)
+int hj_ir_level_of(const hj_ir_options *opts)
 {
     hj_opt_level l = opts ? opts->opt_level : HJ_OPT_DEFAULT;
     return l == HJ_OPT_DEFAULT || l > HJ_OPT_O3 ? 2 : (int)l - 1;
@@ -93,7 +94,7 @@ static int level_of(const hj_ir_options *opts)
 
 /* Position-independent code: the engine places it anywhere in its region, and reaches
  * the process through the GOT. */
-static LLVMTargetMachineRef machine(hj_ir *ir, int level)
+LLVMTargetMachineRef hj_ir_machine(hj_ir *ir, int level)
 {
     static const LLVMCodeGenOptLevel levels[] = {LLVMCodeGenLevelNone, LLVMCodeGenLevelLess,
                                                  LLVMCodeGenLevelDefault, LLVMCodeGenLevelAggressive};
@@ -109,8 +110,8 @@ static LLVMTargetMachineRef machine(hj_ir *ir, int level)
  * ------------------------------------------------------------------------------------ */
 
 /* A foreign triple or data layout is replaced by the host's, with a warning. */
-static void adapt_to_host(hj_ir *ir, LLVMModuleRef m, LLVMTargetMachineRef tm, const char *name,
-                          hj_ir_object *out)
+void hj_ir_adapt_to_host(hj_ir *ir, LLVMModuleRef m, LLVMTargetMachineRef tm, const char *name,
+                         hj_ir_object *out)
 {
     const char *triple = LLVMGetTarget(m);
     LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(tm);
@@ -128,15 +129,15 @@ static void adapt_to_host(hj_ir *ir, LLVMModuleRef m, LLVMTargetMachineRef tm, c
 }
 
 /* General-dynamic works in every thread without a static TLS pool. */
-static void make_tls_dynamic(LLVMModuleRef m)
+void hj_ir_make_tls_dynamic(LLVMModuleRef m)
 {
     for (LLVMValueRef g = LLVMGetFirstGlobal(m); g; g = LLVMGetNextGlobal(g))
         if (LLVMIsThreadLocal(g))
             LLVMSetThreadLocalMode(g, LLVMGeneralDynamicTLSModel);
 }
 
-static hj_status optimize(LLVMModuleRef m, LLVMTargetMachineRef tm, int level, const char *name,
-                          hj_err *err)
+hj_status hj_ir_optimize(LLVMModuleRef m, LLVMTargetMachineRef tm, int level, const char *name,
+                         hj_err *err)
 {
     char pipeline[32];
     snprintf(pipeline, sizeof pipeline, "default<O%d>", level);
@@ -155,7 +156,7 @@ static hj_status optimize(LLVMModuleRef m, LLVMTargetMachineRef tm, int level, c
  * an IR module takes the address of (which may wait for a later module, through its
  * stub) from data (which must resolve now). A `.type` directive per declared function
  * says it, in the object itself — and so in the object cache too. */
-static void mark_declared_functions(hj_ir *ir, LLVMModuleRef m)
+void hj_ir_mark_declared_functions(hj_ir *ir, LLVMModuleRef m)
 {
     if (strncmp(ir->triple, "x86_64", 6) != 0) /* the directive's syntax is per architecture */
         return;
@@ -171,8 +172,8 @@ static void mark_declared_functions(hj_ir *ir, LLVMModuleRef m)
     }
 }
 
-static hj_status emit(LLVMModuleRef m, LLVMTargetMachineRef tm, const char *name,
-                      hj_ir_object *out, hj_err *err)
+hj_status hj_ir_emit(LLVMModuleRef m, LLVMTargetMachineRef tm, const char *name,
+                     hj_ir_object *out, hj_err *err)
 {
     char *why = NULL;
     LLVMMemoryBufferRef buf = NULL;
@@ -191,27 +192,33 @@ static hj_status emit(LLVMModuleRef m, LLVMTargetMachineRef tm, const char *name
     return out->data ? HJ_OK : hj_fail(err, HJ_ERR_NOMEM, "%s: out of memory", name);
 }
 
-/* Verifies, adapts, optimises, emits; disposes of the module in every case. */
-static hj_status compile_module(hj_ir *ir, const char *name, LLVMModuleRef m, int level,
-                                hj_ir_object *out, hj_err *err)
+hj_status hj_ir_verify(LLVMModuleRef m, const char *name, hj_err *err)
 {
     char *why = NULL;
     hj_status st = HJ_OK;
     if (LLVMVerifyModule(m, LLVMReturnStatusAction, &why))
         st = hj_fail(err, HJ_ERR_FORMAT, "%s: invalid module: %s", name, why ? why : "");
     LLVMDisposeMessage(why);
-    LLVMTargetMachineRef tm = st == HJ_OK ? machine(ir, level) : NULL;
+    return st;
+}
+
+/* Verifies, adapts, optimises, emits; disposes of the module in every case. */
+static hj_status compile_module(hj_ir *ir, const char *name, LLVMModuleRef m, int level,
+                                hj_ir_object *out, hj_err *err)
+{
+    hj_status st = hj_ir_verify(m, name, err);
+    LLVMTargetMachineRef tm = st == HJ_OK ? hj_ir_machine(ir, level) : NULL;
     if (st == HJ_OK && !tm)
         st = hj_fail(err, HJ_ERR_STATE, "cannot create a target machine for %s", ir->triple);
     if (st == HJ_OK) {
-        adapt_to_host(ir, m, tm, name, out);
-        make_tls_dynamic(m);
+        hj_ir_adapt_to_host(ir, m, tm, name, out);
+        hj_ir_make_tls_dynamic(m);
         uint64_t t0 = hj_ir_now_ns();
-        st = optimize(m, tm, level, name, err);
+        st = hj_ir_optimize(m, tm, level, name, err);
         uint64_t t1 = hj_ir_now_ns();
         if (st == HJ_OK) {
-            mark_declared_functions(ir, m);
-            st = emit(m, tm, name, out, err);
+            hj_ir_mark_declared_functions(ir, m);
+            st = hj_ir_emit(m, tm, name, out, err);
         }
         out->optimize_ns = t1 - t0;
         out->codegen_ns = hj_ir_now_ns() - t1;
@@ -224,8 +231,8 @@ static hj_status compile_module(hj_ir *ir, const char *name, LLVMModuleRef m, in
  * Entry points
  * ------------------------------------------------------------------------------------ */
 
-static hj_status parse(hj_ir *ir, const char *name, const void *data, size_t size,
-                       LLVMModuleRef *m, hj_err *err)
+hj_status hj_ir_parse(hj_ir *ir, const char *name, const void *data, size_t size,
+                      LLVMModuleRef *m, hj_err *err)
 {
     LLVMMemoryBufferRef buf = LLVMCreateMemoryBufferWithMemoryRangeCopy(data, size, name);
     char *why = NULL;
@@ -256,9 +263,9 @@ hj_status hj_ir_compile(hj_ir *ir, const char *name, const void *data, size_t si
     *out = (hj_ir_object){0};
     LLVMModuleRef m = NULL;
     uint64_t t0 = hj_ir_now_ns();
-    hj_status st = parse(ir, name, data, size, &m, err);
+    hj_status st = hj_ir_parse(ir, name, data, size, &m, err);
     out->parse_ns = hj_ir_now_ns() - t0;
-    return st == HJ_OK ? compile_module(ir, name, m, level_of(opts), out, err) : st;
+    return st == HJ_OK ? compile_module(ir, name, m, hj_ir_level_of(opts), out, err) : st;
 }
 
 void hj_ir_dispose_module(void *module)
@@ -270,5 +277,5 @@ hj_status hj_ir_compile_module(hj_ir *ir, const char *name, void *module,
                                const hj_ir_options *opts, hj_ir_object *out, hj_err *err)
 {
     *out = (hj_ir_object){0};
-    return compile_module(ir, name, (LLVMModuleRef)module, level_of(opts), out, err);
+    return compile_module(ir, name, (LLVMModuleRef)module, hj_ir_level_of(opts), out, err);
 }

@@ -42,6 +42,23 @@ void hj_ir_dispose_module(void *module);
 hj_status hj_ir_compile_module(hj_ir *ir, const char *name, void *module,
                                const hj_ir_options *opts, hj_ir_object *out, hj_err *err);
 
+/* Lazy compilation (lazy.c): a module kept whole in the engine's LLVM context, from
+ * which functions are compiled one by one. */
+typedef struct hj_ir_lazy hj_ir_lazy;
+
+/* IR text or bitcode (data, size), or a module (module: ownership passes here in every
+ * case). globals: the object holding the module's data, constructors' table and a
+ * placeholder per function (see hj_ir_lazy_functions), to be linked at once. */
+hj_status hj_ir_lazy_open(hj_ir *ir, const char *name, const void *data, size_t size,
+                          void *module, const hj_ir_options *opts, hj_ir_lazy **out,
+                          hj_ir_object *globals, hj_err *err);
+/* The functions compiled lazily (names of the placeholders), sorted by strcmp. */
+const char *const *hj_ir_lazy_functions(const hj_ir_lazy *lazy, size_t *count);
+/* The object defining `function` (a name hj_ir_lazy_functions gave). */
+hj_status hj_ir_lazy_compile(hj_ir_lazy *lazy, const char *function, hj_ir_object *out,
+                             uint64_t *extract_ns, hj_err *err);
+void hj_ir_lazy_close(hj_ir_lazy *lazy);
+
 /* The object cache (cache.c, in the core: a warm run never loads LLVM). Keys cover the
  * input, the options, the machine and the LLVM and hotjit versions; entries carry a
  * checksum and are replaced atomically. */
@@ -71,9 +88,16 @@ typedef struct hj_ir_plugin {
     hj_status (*compile_module)(hj_ir *ir, const char *name, void *module,
                                 const hj_ir_options *opts, hj_ir_object *out, hj_err *err);
     void (*dispose_module)(void *module);
+    hj_status (*lazy_open)(hj_ir *ir, const char *name, const void *data, size_t size,
+                           void *module, const hj_ir_options *opts, hj_ir_lazy **out,
+                           hj_ir_object *globals, hj_err *err);
+    const char *const *(*lazy_functions)(const hj_ir_lazy *lazy, size_t *count);
+    hj_status (*lazy_compile)(hj_ir_lazy *lazy, const char *function, hj_ir_object *out,
+                              uint64_t *extract_ns, hj_err *err);
+    void (*lazy_close)(hj_ir_lazy *lazy);
 } hj_ir_plugin;
 
-#define HJ_IR_PLUGIN_ENTRY "hj_ir_plugin_v1"
+#define HJ_IR_PLUGIN_ENTRY "hj_ir_plugin_v2"
 
 /* The plugin's table, loaded once (loader.c); NULL with a message when it cannot be. */
 const hj_ir_plugin *hj_ir_load(hj_err *err);

@@ -1,0 +1,247 @@
+// Lazy compilation's module surgery: the one C++ file of hotjit.
+//
+// Why C++: a lazily compiled function must be taken out of its module into a module of
+// its own, at a cost that depends on the function and not on the module. LLVM's C API
+// cannot copy a function between modules: the pure-C route (reload the module's bitcode
+// lazily, turn every other function into a declaration, link the rest into an empty
+// module) costs about 6 + 3 + 1.5 ms per function on a 3,000-function module and grows
+// with it (measured while planning, ../shared/DESIGN.md). CloneFunctionInto with a
+// ValueMaterializer copies one body and declares, on demand, only the globals it uses:
+// measured here at tens of microseconds, flat in the module's size (bench/README.md).
+// Everything else in the ir layer stays C.
+#include "ir/extract.h"
+
+#include <llvm/IR/Constants.h>
+#include <llvm/IR/Function.h>
+#include <llvm/IR/GlobalAlias.h>
+#include <llvm/IR/GlobalVariable.h>
+#include <llvm/IR/InstIterator.h>
+#include <llvm/IR/Instructions.h>
+#include <llvm/IR/Module.h>
+#include <llvm/Transforms/Utils/Cloning.h>
+#include <llvm/Transforms/Utils/ValueMapper.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+using namespace llvm;
+
+namespace {
+
+// A global whose initializer holds a label address of a function (a computed-goto
+// table) cannot live apart from that function: it stays module-local and goes with it.
+bool holds_block_address(const Constant *c, unsigned depth = 0)
+{
+    if (isa<BlockAddress>(c))
+        return true;
+    if (depth > 8 || isa<GlobalValue>(c))
+        return false;
+    for (const Use &op : c->operands())
+        if (const auto *k = dyn_cast<Constant>(op.get()); k && holds_block_address(k, depth + 1))
+            return true;
+    return false;
+}
+
+bool goes_with_its_function(const GlobalValue &gv)
+{
+    const auto *var = dyn_cast<GlobalVariable>(&gv);
+    return var && var->hasLocalLinkage() && var->hasInitializer() &&
+           holds_block_address(var->getInitializer());
+}
+
+// Declares, in the new module, each global the copied bodies use: only those.
+class Declarer final : public ValueMaterializer {
+public:
+    explicit Declarer(Module &dst) : dst_(dst) {}
+
+    Value *materialize(Value *v) override
+    {
+        auto *gv = dyn_cast<GlobalValue>(v);
+        if (!gv)
+            return nullptr;
+        if (goes_with_its_function(*gv))
+            return copy_local(cast<GlobalVariable>(*gv));
+        auto *inline_copy = dyn_cast<Function>(gv);
+        if (inline_copy && inline_copy->hasAvailableExternallyLinkage())
+            return copy_available(*inline_copy);
+        if (GlobalValue *known = dst_.getNamedValue(gv->getName()))
+            return known;
+        return declare(*gv);
+    }
+
+    // Bodies still to copy: functions first met as operands.
+    std::vector<std::pair<Function *, Function *>> pending;
+
+    // Locals copied with their function get their initializers once its body exists.
+    void finish(ValueToValueMapTy &vmap)
+    {
+        for (auto &[from, to] : locals_)
+            to->setInitializer(MapValue(from->getInitializer(), vmap, RF_None, nullptr, this));
+    }
+
+private:
+    GlobalValue *declare(const GlobalValue &gv)
+    {
+        GlobalValue *out;
+        if (auto *type = dyn_cast<FunctionType>(gv.getValueType())) {
+            Function *f = Function::Create(type, GlobalValue::ExternalLinkage,
+                                           gv.getAddressSpace(), gv.getName(), &dst_);
+            if (const auto *src = dyn_cast<Function>(&gv)) {
+                f->setCallingConv(src->getCallingConv());
+                f->setAttributes(src->getAttributes());
+            }
+            out = f;
+        } else {
+            const auto *src = dyn_cast<GlobalVariable>(&gv);
+            auto *var = new GlobalVariable(dst_, gv.getValueType(), src && src->isConstant(),
+                                           GlobalValue::ExternalLinkage, nullptr, gv.getName(),
+                                           nullptr, gv.getThreadLocalMode(), gv.getAddressSpace());
+            if (src)
+                var->setAlignment(src->getAlign());
+            out = var;
+        }
+        out->setVisibility(gv.getVisibility());
+        out->setDSOLocal(gv.isDSOLocal());
+        if (gv.isThreadLocal()) { // local-dynamic would name this module's (empty) TLS block
+            out->setVisibility(GlobalValue::DefaultVisibility);
+            out->setDSOLocal(false);
+        }
+        if (gv.hasExternalWeakLinkage())
+            out->setLinkage(GlobalValue::ExternalWeakLinkage);
+        return out;
+    }
+
+    // An available_externally function (e.g. a member of an `extern template` class)
+    // promises a definition elsewhere that the library may not export: a module-local
+    // copy, inlined or called, is always right.
+    Function *copy_available(Function &f)
+    {
+        Function *copy = Function::Create(f.getFunctionType(), GlobalValue::InternalLinkage,
+                                          f.getAddressSpace(), f.getName(), &dst_);
+        pending.emplace_back(&f, copy);
+        return copy;
+    }
+
+    GlobalVariable *copy_local(GlobalVariable &gv)
+    {
+        auto *var = new GlobalVariable(dst_, gv.getValueType(), gv.isConstant(), gv.getLinkage(),
+                                       nullptr, gv.getName(), nullptr, gv.getThreadLocalMode(),
+                                       gv.getAddressSpace());
+        var->copyAttributesFrom(&gv);
+        var->setComdat(nullptr);
+        locals_.emplace_back(&gv, var);
+        return var;
+    }
+
+    Module &dst_;
+    std::vector<std::pair<GlobalVariable *, GlobalVariable *>> locals_;
+};
+
+// Small functions of the same module that `f` calls directly: copied along as
+// available_externally, so the optimiser can inline them as it would have in the whole
+// module; code generation drops them.
+std::vector<Function *> inline_candidates(Function &f, unsigned budget)
+{
+    std::vector<Function *> out;
+    unsigned spent = 0;
+    for (Instruction &inst : instructions(f)) {
+        auto *call = dyn_cast<CallBase>(&inst);
+        Function *callee = call ? call->getCalledFunction() : nullptr;
+        if (!callee || callee == &f || callee->isDeclaration() || callee->isIntrinsic() ||
+            callee->hasAvailableExternallyLinkage() || // copied anyway
+            callee->isInterposable() ||                // a weak default another module may beat
+            callee->hasFnAttribute(Attribute::NoInline) || callee->isVarArg())
+            continue;
+        bool seen = false;
+        for (Function *g : out)
+            seen |= g == callee;
+        unsigned size = seen ? 0 : callee->getInstructionCount();
+        if (seen || size > budget / 4 || spent + size > budget)
+            continue;
+        spent += size;
+        out.push_back(callee);
+    }
+    return out;
+}
+
+void clone_body(Function &from, Function &to, ValueToValueMapTy &vmap, Declarer &declarer)
+{
+    auto arg = to.arg_begin();
+    for (Argument &a : from.args()) {
+        arg->setName(a.getName());
+        vmap[&a] = &*arg++;
+    }
+    SmallVector<ReturnInst *, 8> returns;
+    GlobalValue::LinkageTypes linkage = to.getLinkage();
+    CloneFunctionInto(&to, &from, vmap, CloneFunctionChangeType::DifferentModule, returns, "",
+                      nullptr, nullptr, &declarer);
+    to.setLinkage(linkage);
+    to.setComdat(nullptr);
+}
+
+} // namespace
+
+extern "C" void hj_ir_lazy_prepare(LLVMModuleRef module, const char *suffix)
+{
+    Module &m = *unwrap(module);
+    unsigned anonymous = 0;
+    auto promote = [&](GlobalValue &gv) {
+        if (!gv.hasLocalLinkage() || goes_with_its_function(gv))
+            return;
+        std::string name = gv.hasName() ? gv.getName().str() : "anon." + std::to_string(anonymous++);
+        gv.setName(name + suffix);
+        gv.setLinkage(GlobalValue::ExternalLinkage);
+        gv.setVisibility(GlobalValue::HiddenVisibility);
+    };
+    for (GlobalValue &gv : m.global_values())
+        promote(gv);
+}
+
+extern "C" LLVMModuleRef hj_ir_clone_globals(LLVMModuleRef module)
+{
+    Module &m = *unwrap(module);
+    ValueToValueMapTy vmap;
+    std::unique_ptr<Module> copy = CloneModule(m, vmap, [](const GlobalValue *gv) {
+        if (isa<Function>(gv) || goes_with_its_function(*gv))
+            return false;
+        const auto *alias = dyn_cast<GlobalAlias>(gv); // of a function: a placeholder too
+        return !(alias && isa<FunctionType>(alias->getValueType()));
+    });
+    return wrap(copy.release());
+}
+
+extern "C" LLVMValueRef hj_ir_aliased_function(LLVMValueRef value)
+{
+    auto *alias = dyn_cast_or_null<GlobalAlias>(unwrap(value));
+    return alias ? wrap(dyn_cast<Function>(alias->getAliaseeObject())) : nullptr;
+}
+
+extern "C" LLVMModuleRef hj_ir_extract_function(LLVMValueRef function, unsigned inline_budget)
+{
+    Function &f = *unwrap<Function>(function);
+    Module &src = *f.getParent();
+    auto out = std::make_unique<Module>(f.getName(), src.getContext());
+    out->setDataLayout(src.getDataLayout());
+    out->setTargetTriple(src.getTargetTriple());
+    ValueToValueMapTy vmap;
+    Declarer declarer(*out);
+    std::vector<std::pair<Function *, Function *>> bodies;
+    bodies.emplace_back(&f, Function::Create(f.getFunctionType(), GlobalValue::ExternalLinkage,
+                                             f.getAddressSpace(), f.getName(), out.get()));
+    for (Function *g : inline_budget ? inline_candidates(f, inline_budget) : std::vector<Function *>())
+        bodies.emplace_back(g, Function::Create(g->getFunctionType(),
+                                                GlobalValue::AvailableExternallyLinkage,
+                                                g->getAddressSpace(), g->getName(), out.get()));
+    for (auto &[from, to] : bodies)
+        vmap[from] = to;
+    for (auto &[from, to] : bodies)
+        clone_body(*from, *to, vmap, declarer);
+    while (!declarer.pending.empty()) {
+        auto [from, to] = declarer.pending.back();
+        declarer.pending.pop_back();
+        clone_body(*from, *to, vmap, declarer);
+    }
+    declarer.finish(vmap);
+    return wrap(out.release());
+}

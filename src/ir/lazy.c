@@ -1,0 +1,260 @@
+/* Lazy compilation in the ir plugin. Opening a module prepares it once (verified,
+ * adapted to the host, module-local names promoted: extract.h) and emits its globals
+ * object: the module without function bodies, plus one placeholder label per function
+ * in module-level assembly, so that the engine links the functions' names, stubs and
+ * addresses at once. Compiling a function later copies just it (and small callees for
+ * inlining) into a module of its own, optimises that at the module's level and emits it.
+ * The prepared module stays in the engine's LLVM context until the engine module goes. */
+#include <llvm-c/Core.h>
+#include <llvm-c/DebugInfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ir/extract.h"
+#include "ir/ir.h"
+#include "ir/llvm_steps.h"
+
+struct hj_ir_lazy {
+    hj_ir *ir;
+    LLVMModuleRef module;
+    int level;
+    char *name;
+    char **functions;
+    size_t nfunctions;
+};
+
+/* Instructions of small callees copied along for inlining, per optimisation level. */
+static const unsigned inline_budget[4] = {0, 400, 1200, 1600};
+
+void hj_ir_lazy_close(hj_ir_lazy *lazy)
+{
+    if (!lazy)
+        return;
+    if (lazy->module)
+        LLVMDisposeModule(lazy->module);
+    for (size_t i = 0; i < lazy->nfunctions; i++)
+        free(lazy->functions[i]);
+    free(lazy->functions);
+    free(lazy->name);
+    free(lazy);
+}
+
+const char *const *hj_ir_lazy_functions(const hj_ir_lazy *lazy, size_t *count)
+{
+    *count = lazy->nfunctions;
+    return (const char *const *)lazy->functions;
+}
+
+/* ------------------------------------------------------------------------------------
+ * Opening: placeholders
+ * ------------------------------------------------------------------------------------ */
+
+typedef struct text {
+    char *data;
+    size_t len, cap;
+    bool failed;
+} text;
+
+static void put(text *t, const char *s)
+{
+    size_t n = strlen(s);
+    if (t->len + n + 1 > t->cap) {
+        size_t cap = (t->len + n + 1) * 2;
+        char *grown = realloc(t->data, cap);
+        if (!grown) {
+            t->failed = true;
+            return;
+        }
+        t->data = grown;
+        t->cap = cap;
+    }
+    memcpy(t->data + t->len, s, n + 1);
+    t->len += n;
+}
+
+static bool is_weak(LLVMValueRef v)
+{
+    LLVMLinkage l = LLVMGetLinkage(v);
+    return l == LLVMWeakAnyLinkage || l == LLVMWeakODRLinkage || l == LLVMLinkOnceAnyLinkage ||
+           l == LLVMLinkOnceODRLinkage;
+}
+
+/* One label per function, with the function's binding and visibility; an alias of a
+ * function is the same label under another name (so it shares the function's stub). */
+static bool placeholder(text *t, LLVMValueRef v, const char *name, const char *aliasee)
+{
+    char line[2600];
+    if (strlen(name) > 1000 || strpbrk(name, "\"\\\n") || (aliasee && strpbrk(aliasee, "\"\\\n")))
+        return false;
+    snprintf(line, sizeof line, "%s \"%s\"\n%s\"%s\"\n.type \"%s\",@function\n",
+             is_weak(v) ? ".weak" : ".globl", name,
+             LLVMGetVisibility(v) == LLVMHiddenVisibility      ? ".hidden "
+             : LLVMGetVisibility(v) == LLVMProtectedVisibility ? ".protected "
+                                                               : "# ",
+             name, name);
+    put(t, line);
+    if (aliasee)
+        snprintf(line, sizeof line, ".set \"%s\", \"%s\"\n", name, aliasee);
+    else
+        snprintf(line, sizeof line, "\"%s\":\n\tud2\n", name);
+    put(t, line);
+    return true;
+}
+
+static bool add_name(hj_ir_lazy *lazy, const char *name)
+{
+    char **grown = realloc(lazy->functions, (lazy->nfunctions + 1) * sizeof *grown);
+    if (!grown)
+        return false;
+    lazy->functions = grown;
+    return (grown[lazy->nfunctions] = strdup(name)) && ++lazy->nfunctions;
+}
+
+static hj_status collect_functions(hj_ir_lazy *lazy, text *asm_text, hj_err *err)
+{
+    put(asm_text, "\t.text\n");
+    for (LLVMValueRef f = LLVMGetFirstFunction(lazy->module); f; f = LLVMGetNextFunction(f)) {
+        size_t n;
+        const char *name = LLVMGetValueName2(f, &n);
+        if (LLVMIsDeclaration(f) || LLVMGetLinkage(f) == LLVMAvailableExternallyLinkage)
+            continue;
+        if (!placeholder(asm_text, f, name, NULL))
+            return hj_fail(err, HJ_ERR_FORMAT, "%s: function name '%.100s' cannot be compiled "
+                           "lazily", lazy->name, name);
+        if (!add_name(lazy, name))
+            return hj_fail(err, HJ_ERR_NOMEM, "out of memory");
+    }
+    for (LLVMValueRef a = LLVMGetFirstGlobalAlias(lazy->module); a; a = LLVMGetNextGlobalAlias(a)) {
+        LLVMValueRef f = hj_ir_aliased_function(a);
+        size_t n, fn;
+        const char *name = LLVMGetValueName2(a, &n);
+        if (!f || LLVMIsDeclaration(f) || LLVMGetLinkage(f) == LLVMAvailableExternallyLinkage)
+            continue;
+        if (!placeholder(asm_text, a, name, LLVMGetValueName2(f, &fn)))
+            return hj_fail(err, HJ_ERR_FORMAT, "%s: alias name '%.100s' cannot be compiled lazily",
+                           lazy->name, name);
+        if (!add_name(lazy, name))
+            return hj_fail(err, HJ_ERR_NOMEM, "out of memory");
+    }
+    return asm_text->failed ? hj_fail(err, HJ_ERR_NOMEM, "out of memory") : HJ_OK;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Promoted names carry the module's name, hashed: unique per module, the same for its
+ * next version (whose kept state is found by name). */
+static void suffix_for(const char *name, char *out, size_t size)
+{
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    snprintf(out, size, ".hj%08x", h);
+}
+
+static hj_status emit_globals(hj_ir_lazy *lazy, LLVMTargetMachineRef tm, hj_ir_object *out,
+                              hj_err *err)
+{
+    text asm_text = {0};
+    hj_status st = collect_functions(lazy, &asm_text, err);
+    if (st != HJ_OK) {
+        free(asm_text.data);
+        return st;
+    }
+    qsort(lazy->functions, lazy->nfunctions, sizeof *lazy->functions, compare_names);
+    LLVMModuleRef globals = hj_ir_clone_globals(lazy->module);
+    LLVMAppendModuleInlineAsm(globals, asm_text.data, asm_text.len);
+    free(asm_text.data);
+    hj_ir_mark_declared_functions(lazy->ir, globals);
+    uint64_t t0 = hj_ir_now_ns();
+    st = hj_ir_emit(globals, tm, lazy->name, out, err);
+    out->codegen_ns = hj_ir_now_ns() - t0;
+    LLVMDisposeModule(globals);
+    return st;
+}
+
+static hj_status prepare(hj_ir_lazy *lazy, hj_ir_object *globals, hj_err *err)
+{
+    HJ_TRY(hj_ir_verify(lazy->module, lazy->name, err));
+    LLVMTargetMachineRef tm = hj_ir_machine(lazy->ir, lazy->level);
+    if (!tm)
+        return hj_fail(err, HJ_ERR_STATE, "%s: cannot create a target machine", lazy->name);
+    uint64_t t0 = hj_ir_now_ns();
+    hj_ir_adapt_to_host(lazy->ir, lazy->module, tm, lazy->name, globals);
+    hj_ir_make_tls_dynamic(lazy->module);
+    LLVMStripModuleDebugInfo(lazy->module);
+    char suffix[16];
+    suffix_for(lazy->name, suffix, sizeof suffix);
+    hj_ir_lazy_prepare(lazy->module, suffix);
+    globals->optimize_ns = hj_ir_now_ns() - t0;
+    return emit_globals(lazy, tm, globals, err);
+}
+
+hj_status hj_ir_lazy_open(hj_ir *ir, const char *name, const void *data, size_t size,
+                          void *module, const hj_ir_options *opts, hj_ir_lazy **out,
+                          hj_ir_object *globals, hj_err *err)
+{
+    *globals = (hj_ir_object){0};
+    *out = NULL;
+    hj_ir_lazy *lazy = calloc(1, sizeof *lazy);
+    if (!lazy || !(lazy->name = strdup(name))) {
+        free(lazy);
+        if (module)
+            LLVMDisposeModule(module);
+        return hj_fail(err, HJ_ERR_NOMEM, "out of memory");
+    }
+    lazy->ir = ir;
+    lazy->level = hj_ir_level_of(opts);
+    lazy->module = module;
+    uint64_t t0 = hj_ir_now_ns();
+    hj_status st = module ? HJ_OK : hj_ir_parse(ir, name, data, size, &lazy->module, err);
+    globals->parse_ns = hj_ir_now_ns() - t0;
+    if (st == HJ_OK)
+        st = prepare(lazy, globals, err);
+    if (st != HJ_OK) {
+        free(globals->data);
+        globals->data = NULL;
+        hj_ir_lazy_close(lazy);
+        return st;
+    }
+    *out = lazy;
+    return HJ_OK;
+}
+
+/* ------------------------------------------------------------------------------------
+ * Compiling a function
+ * ------------------------------------------------------------------------------------ */
+
+static LLVMValueRef find_function(LLVMModuleRef m, const char *name)
+{
+    LLVMValueRef f = LLVMGetNamedFunction(m, name);
+    if (!f)
+        f = hj_ir_aliased_function(LLVMGetNamedGlobalAlias(m, name, strlen(name)));
+    return f && !LLVMIsDeclaration(f) ? f : NULL;
+}
+
+hj_status hj_ir_lazy_compile(hj_ir_lazy *lazy, const char *function, hj_ir_object *out,
+                             uint64_t *extract_ns, hj_err *err)
+{
+    *out = (hj_ir_object){0};
+    LLVMValueRef f = find_function(lazy->module, function);
+    if (!f)
+        return hj_fail(err, HJ_ERR_UNDEFINED, "%s defines no function '%s'", lazy->name, function);
+    uint64_t t0 = hj_ir_now_ns();
+    LLVMModuleRef part = hj_ir_extract_function(f, inline_budget[lazy->level]);
+    *extract_ns = hj_ir_now_ns() - t0;
+    LLVMTargetMachineRef tm = hj_ir_machine(lazy->ir, lazy->level);
+    hj_status st = hj_ir_optimize(part, tm, lazy->level, function, err);
+    uint64_t t1 = hj_ir_now_ns();
+    if (st == HJ_OK) {
+        hj_ir_mark_declared_functions(lazy->ir, part);
+        st = hj_ir_emit(part, tm, function, out, err);
+    }
+    out->optimize_ns = t1 - t0;
+    out->codegen_ns = hj_ir_now_ns() - t1;
+    LLVMDisposeModule(part);
+    return st;
+}
