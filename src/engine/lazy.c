@@ -112,7 +112,6 @@ static void compile_stub(hj_engine *engine, uint64_t index)
     hj_object object = {module, data, size, 1}; /* calls to undefined functions trap, as eagerly */
     pthread_mutex_lock(&engine->lock);
     link_part(engine, stub_name, src, &object, function);
-    engine->stats.lazy_compiled++;
     engine->stats.lazy_ns += hj_now_ns() - start;
     engine->stats.lazy_extract_ns += extract_ns;
     hj_lazy_unref(src);

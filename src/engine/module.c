@@ -246,6 +246,8 @@ static hj_status resolve_symbol(hj_batch *b, size_t u, size_t i, size_t *missing
                 return nomem(b);
     } else if (d) {
         target_from_def(b->engine, d, &s->target);
+        if (b->lazy_parent && d->module == b->lazy_parent && d->kind == HJ_DEF_FUNC)
+            s->target.body = d->addr; /* compiled before: calls go straight to it */
         if ((d->kind != HJ_DEF_FUNC || d->comdat) && add_dep(b->modules[u], d->module, s->name) != HJ_OK)
             return nomem(b);
     } else if (!resolve_outside(b, u, s, &s->target)) {
@@ -513,10 +515,13 @@ static bool publish_part(hj_batch *b, hj_module *m)
     hj_module *parent = b->lazy_parent;
     for (size_t i = 0; i < m->ndefs; i++) {
         hj_def *d = hj_strmap_get(&b->engine->symtab.jit, m->defs[i].name);
-        if (d && d->module == parent && d->kind == HJ_DEF_FUNC && !d->addr) {
-            d->addr = m->defs[i].addr;
-            hj_stubs_set(b->engine->stubs, d->stub - 1, d->addr);
-        }
+        if (!d || d->module != parent || d->kind != HJ_DEF_FUNC || d->addr)
+            continue;
+        for (size_t k = 0; k < parent->ndefs; k++) /* and its aliases: one stub */
+            if (parent->defs[k].stub == d->stub && !parent->defs[k].addr)
+                parent->defs[k].addr = m->defs[i].addr;
+        hj_stubs_set(b->engine->stubs, d->stub - 1, d->addr);
+        b->engine->stats.lazy_compiled++;
     }
     for (size_t i = 0; i < m->ndeps; i++) { /* the module answers for what its parts use */
         size_t before = parent->ndeps;

@@ -85,7 +85,7 @@ static hj_status open_lazy(hj_engine *e, const char *name, const void *data, siz
                            void *module, const hj_ir_options *opts, hj_ir_object *globals,
                            hj_lazy_source **out, hj_err *err)
 {
-    hj_ir *ir;
+    hj_ir *ir = NULL;
     ir_lazy_source *src = calloc(1, sizeof *src);
     hj_status st = src ? engine_ir(e, &ir, err) : hj_fail(err, HJ_ERR_NOMEM, "out of memory");
     if (st == HJ_OK) {

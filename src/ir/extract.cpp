@@ -12,6 +12,7 @@
 #include "ir/extract.h"
 
 #include <llvm/IR/Constants.h>
+#include <llvm/IR/DebugInfo.h>
 #include <llvm/IR/Function.h>
 #include <llvm/IR/GlobalAlias.h>
 #include <llvm/IR/GlobalVariable.h>
@@ -21,6 +22,9 @@
 #include <llvm/Transforms/Utils/Cloning.h>
 #include <llvm/Transforms/Utils/ValueMapper.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,6 +32,18 @@
 using namespace llvm;
 
 namespace {
+
+// Bodies of lazily read bitcode are parsed when first needed, here; debug information
+// is not kept (hotjit registers no debug info for JIT code).
+bool materialize(Function &f, std::string &error)
+{
+    if (Error e = f.materialize()) {
+        error = "cannot read the body of '" + f.getName().str() + "': " + toString(std::move(e));
+        return false;
+    }
+    stripDebugInfo(f);
+    return true;
+}
 
 // A global whose initializer holds a label address of a function (a computed-goto
 // table) cannot live apart from that function: it stays module-local and goes with it.
@@ -138,30 +154,70 @@ private:
     std::vector<std::pair<GlobalVariable *, GlobalVariable *>> locals_;
 };
 
-// Small functions of the same module that `f` calls directly: copied along as
-// available_externally, so the optimiser can inline them as it would have in the whole
-// module; code generation drops them.
-std::vector<Function *> inline_candidates(Function &f, unsigned budget)
+// What goes with `f`: module-local copies of the functions of its module it calls, and
+// those they call, up to a budget of instructions. The optimiser inlines them as it
+// would have in the whole module: a copy called once is a static function's last call,
+// which it inlines whatever its size. A copy it does not inline is compiled privately
+// (an internal function is only called). Functions whose address the partition takes
+// are never copied: their address is their entry stub.
+bool may_go_along(Function &f, Function *callee)
 {
-    std::vector<Function *> out;
+    return callee && callee != &f && !callee->isDeclaration() && !callee->isIntrinsic() &&
+           !callee->hasAvailableExternallyLinkage() && // copied anyway
+           !callee->isInterposable() &&                // a weak default another module may beat
+           !callee->hasFnAttribute(Attribute::NoInline) && !callee->isVarArg();
+}
+
+bool contains(const std::vector<Function *> &list, const Function *f)
+{
+    return std::find(list.begin(), list.end(), f) != list.end();
+}
+
+// Functions a body uses other than as the callee of a call.
+void note_addresses(Function &body, std::vector<Function *> &taken)
+{
+    for (Instruction &inst : instructions(body))
+        for (Use &op : inst.operands()) {
+            auto *call = dyn_cast<CallBase>(&inst);
+            if (call && call->isCallee(&op) && isa<Function>(op.get()))
+                continue;
+            auto *c = dyn_cast<Constant>(op.get());
+            auto *g = c ? dyn_cast<Function>(c->stripPointerCasts()) : nullptr;
+            if (g && !contains(taken, g))
+                taken.push_back(g);
+        }
+}
+
+std::vector<Function *> members(Function &f, unsigned budget, unsigned largest)
+{
+    std::vector<Function *> out, taken;
     unsigned spent = 0;
-    for (Instruction &inst : instructions(f)) {
-        auto *call = dyn_cast<CallBase>(&inst);
-        Function *callee = call ? call->getCalledFunction() : nullptr;
-        if (!callee || callee == &f || callee->isDeclaration() || callee->isIntrinsic() ||
-            callee->hasAvailableExternallyLinkage() || // copied anyway
-            callee->isInterposable() ||                // a weak default another module may beat
-            callee->hasFnAttribute(Attribute::NoInline) || callee->isVarArg())
-            continue;
-        bool seen = false;
-        for (Function *g : out)
-            seen |= g == callee;
-        unsigned size = seen ? 0 : callee->getInstructionCount();
-        if (seen || size > budget / 4 || spent + size > budget)
-            continue;
-        spent += size;
-        out.push_back(callee);
+    std::string ignored; // unreadable: left out here, reported when compiled itself
+    note_addresses(f, taken);
+    for (size_t next = 0, level_end = 0, depth = 0; budget; next++) {
+        if (next > level_end && ++depth == 2)
+            break;
+        Function &body = next ? *out[next - 1] : f;
+        if (next == level_end)
+            level_end = out.size();
+        for (Instruction &inst : instructions(body)) {
+            auto *call = dyn_cast<CallBase>(&inst);
+            Function *callee = call ? call->getCalledFunction() : nullptr;
+            if (!may_go_along(f, callee) || contains(out, callee) || !materialize(*callee, ignored))
+                continue;
+            unsigned size = callee->getInstructionCount();
+            if (size > largest || spent + size > budget)
+                continue;
+            spent += size;
+            out.push_back(callee);
+            note_addresses(*callee, taken);
+        }
+        if (next >= out.size())
+            break;
     }
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [&](Function *g) { return contains(taken, g); }),
+              out.end());
     return out;
 }
 
@@ -217,10 +273,17 @@ extern "C" LLVMValueRef hj_ir_aliased_function(LLVMValueRef value)
     return alias ? wrap(dyn_cast<Function>(alias->getAliaseeObject())) : nullptr;
 }
 
-extern "C" LLVMModuleRef hj_ir_extract_function(LLVMValueRef function, unsigned inline_budget)
+extern "C" LLVMModuleRef hj_ir_extract_function(LLVMValueRef function, unsigned budget,
+                                                unsigned largest, char **error)
 {
     Function &f = *unwrap<Function>(function);
     Module &src = *f.getParent();
+    std::string why;
+    *error = nullptr;
+    if (!materialize(f, why)) {
+        *error = strdup(why.c_str());
+        return nullptr;
+    }
     auto out = std::make_unique<Module>(f.getName(), src.getContext());
     out->setDataLayout(src.getDataLayout());
     out->setTargetTriple(src.getTargetTriple());
@@ -229,9 +292,8 @@ extern "C" LLVMModuleRef hj_ir_extract_function(LLVMValueRef function, unsigned 
     std::vector<std::pair<Function *, Function *>> bodies;
     bodies.emplace_back(&f, Function::Create(f.getFunctionType(), GlobalValue::ExternalLinkage,
                                              f.getAddressSpace(), f.getName(), out.get()));
-    for (Function *g : inline_budget ? inline_candidates(f, inline_budget) : std::vector<Function *>())
-        bodies.emplace_back(g, Function::Create(g->getFunctionType(),
-                                                GlobalValue::AvailableExternallyLinkage,
+    for (Function *g : members(f, budget, largest))
+        bodies.emplace_back(g, Function::Create(g->getFunctionType(), GlobalValue::InternalLinkage,
                                                 g->getAddressSpace(), g->getName(), out.get()));
     for (auto &[from, to] : bodies)
         vmap[from] = to;
@@ -240,6 +302,10 @@ extern "C" LLVMModuleRef hj_ir_extract_function(LLVMValueRef function, unsigned 
     while (!declarer.pending.empty()) {
         auto [from, to] = declarer.pending.back();
         declarer.pending.pop_back();
+        if (!materialize(*from, why)) { // a copy we cannot read: call the real one
+            to->setLinkage(GlobalValue::ExternalLinkage);
+            continue;
+        }
         clone_body(*from, *to, vmap, declarer);
     }
     declarer.finish(vmap);

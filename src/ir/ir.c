@@ -232,12 +232,19 @@ static hj_status compile_module(hj_ir *ir, const char *name, LLVMModuleRef m, in
  * ------------------------------------------------------------------------------------ */
 
 hj_status hj_ir_parse(hj_ir *ir, const char *name, const void *data, size_t size,
-                      LLVMModuleRef *m, hj_err *err)
+                      bool lazy_bodies, LLVMModuleRef *m, hj_err *err)
 {
     LLVMMemoryBufferRef buf = LLVMCreateMemoryBufferWithMemoryRangeCopy(data, size, name);
     char *why = NULL;
     bool bitcode = hj_ir_input_kind(NULL, data, size) == HJ_INPUT_BITCODE;
     bool failed;
+    if (bitcode && lazy_bodies) { /* the module owns the buffer, and reads bodies from it */
+        ir->diagnostic[0] = '\0';
+        if (LLVMGetBitcodeModuleInContext2(ir->context, buf, m) != 0)
+            return hj_fail(err, HJ_ERR_FORMAT, "%s: invalid bitcode: %s", name,
+                           ir->diagnostic[0] ? ir->diagnostic : "unreadable");
+        return HJ_OK;
+    }
     if (bitcode) {
         ir->diagnostic[0] = '\0';
         failed = LLVMParseBitcodeInContext2(ir->context, buf, m) != 0;
@@ -263,7 +270,7 @@ hj_status hj_ir_compile(hj_ir *ir, const char *name, const void *data, size_t si
     *out = (hj_ir_object){0};
     LLVMModuleRef m = NULL;
     uint64_t t0 = hj_ir_now_ns();
-    hj_status st = hj_ir_parse(ir, name, data, size, &m, err);
+    hj_status st = hj_ir_parse(ir, name, data, size, false, &m, err);
     out->parse_ns = hj_ir_now_ns() - t0;
     return st == HJ_OK ? compile_module(ir, name, m, hj_ir_level_of(opts), out, err) : st;
 }

@@ -24,8 +24,12 @@ struct hj_ir_lazy {
     size_t nfunctions;
 };
 
-/* Instructions of small callees copied along for inlining, per optimisation level. */
-static const unsigned inline_budget[4] = {0, 400, 1200, 1600};
+/* Callees copied along for inlining, per optimisation level (hj_ir_extract_function):
+ * instructions in all, and of the largest. The trade measured on Lua 5.4 at -O2
+ * (bench/README.md): no copies, time to first output 1.70 s and steady state 1.45x
+ * eager's; 2000/150, 1.78 s and about 1.05-1.1x; 2000/1000, 2.7 s and no better.
+ * -O0 inlines nothing. */
+static const unsigned inline_budget[4][2] = {{0, 0}, {1000, 100}, {2000, 150}, {3000, 200}};
 
 void hj_ir_lazy_close(hj_ir_lazy *lazy)
 {
@@ -176,9 +180,10 @@ static hj_status emit_globals(hj_ir_lazy *lazy, LLVMTargetMachineRef tm, hj_ir_o
     return st;
 }
 
-static hj_status prepare(hj_ir_lazy *lazy, hj_ir_object *globals, hj_err *err)
+static hj_status prepare(hj_ir_lazy *lazy, bool bodies_read, hj_ir_object *globals, hj_err *err)
 {
-    HJ_TRY(hj_ir_verify(lazy->module, lazy->name, err));
+    if (bodies_read) /* else each function is verified when compiled */
+        HJ_TRY(hj_ir_verify(lazy->module, lazy->name, err));
     LLVMTargetMachineRef tm = hj_ir_machine(lazy->ir, lazy->level);
     if (!tm)
         return hj_fail(err, HJ_ERR_STATE, "%s: cannot create a target machine", lazy->name);
@@ -210,10 +215,11 @@ hj_status hj_ir_lazy_open(hj_ir *ir, const char *name, const void *data, size_t 
     lazy->level = hj_ir_level_of(opts);
     lazy->module = module;
     uint64_t t0 = hj_ir_now_ns();
-    hj_status st = module ? HJ_OK : hj_ir_parse(ir, name, data, size, &lazy->module, err);
+    bool bitcode = !module && hj_ir_input_kind(NULL, data, size) == HJ_INPUT_BITCODE;
+    hj_status st = module ? HJ_OK : hj_ir_parse(ir, name, data, size, true, &lazy->module, err);
     globals->parse_ns = hj_ir_now_ns() - t0;
     if (st == HJ_OK)
-        st = prepare(lazy, globals, err);
+        st = prepare(lazy, !bitcode, globals, err);
     if (st != HJ_OK) {
         free(globals->data);
         globals->data = NULL;
@@ -244,10 +250,19 @@ hj_status hj_ir_lazy_compile(hj_ir_lazy *lazy, const char *function, hj_ir_objec
     if (!f)
         return hj_fail(err, HJ_ERR_UNDEFINED, "%s defines no function '%s'", lazy->name, function);
     uint64_t t0 = hj_ir_now_ns();
-    LLVMModuleRef part = hj_ir_extract_function(f, inline_budget[lazy->level]);
+    char *why = NULL;
+    const unsigned *budget = inline_budget[lazy->level];
+    LLVMModuleRef part = hj_ir_extract_function(f, budget[0], budget[1], &why);
     *extract_ns = hj_ir_now_ns() - t0;
+    if (!part) {
+        hj_status st = hj_fail(err, HJ_ERR_FORMAT, "%s: %s", lazy->name, why ? why : "?");
+        free(why);
+        return st;
+    }
     LLVMTargetMachineRef tm = hj_ir_machine(lazy->ir, lazy->level);
-    hj_status st = hj_ir_optimize(part, tm, lazy->level, function, err);
+    hj_status st = hj_ir_verify(part, function, err); /* lazily read bodies: checked here */
+    if (st == HJ_OK)
+        st = hj_ir_optimize(part, tm, lazy->level, function, err);
     uint64_t t1 = hj_ir_now_ns();
     if (st == HJ_OK) {
         hj_ir_mark_declared_functions(lazy->ir, part);

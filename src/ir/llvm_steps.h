@@ -10,8 +10,9 @@
 int hj_ir_level_of(const hj_ir_options *opts); /* 0..3 */
 /* The target machine for a level, made when first asked (NULL: LLVM cannot). */
 LLVMTargetMachineRef hj_ir_machine(hj_ir *ir, int level);
+/* lazy_bodies: bitcode's function bodies are read when first materialised. */
 hj_status hj_ir_parse(hj_ir *ir, const char *name, const void *data, size_t size,
-                      LLVMModuleRef *m, hj_err *err);
+                      bool lazy_bodies, LLVMModuleRef *m, hj_err *err);
 hj_status hj_ir_verify(LLVMModuleRef m, const char *name, hj_err *err);
 void hj_ir_adapt_to_host(hj_ir *ir, LLVMModuleRef m, LLVMTargetMachineRef tm, const char *name,
                          hj_ir_object *out);

@@ -36,6 +36,8 @@ typedef struct hj_target {
     hj_link_unit *unit; /* HJ_TARGET_UNIT */
     size_t sym;         /* HJ_TARGET_UNIT: symbol index in that unit */
     uintptr_t addr;     /* HJ_TARGET_ADDR: canonical address (a JIT function's entry stub) */
+    uintptr_t body;     /* HJ_TARGET_ADDR, or 0: the function's code, which branches may
+                         * reach directly (a part of the same lazy module) */
     uint64_t size;
     bool is_tls;        /* addr is meaningless; use the tls fields */
     bool tls_static;    /* process TLS in the static block: tpoff is valid */

@@ -49,7 +49,11 @@ static void symbol_value(const hj_link_unit *unit, size_t i, hj_value *v)
         v->tls_static = t->tls_static;
         v->tls_module = t->tls_module;
         v->tpoff = t->tls_tpoff;
-        v->in_process = true;
+        v->in_process = !t->body;
+        if (t->body) {
+            v->addr = t->body;
+            v->direct = true;
+        }
         if (t->is_tls)
             v->addr = t->tls_offset;
     } else if (t->kind == HJ_TARGET_GOT) {
