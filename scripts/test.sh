@@ -67,8 +67,9 @@ fi
 tsan="$b/tsan"
 if cmake -S "$root" -B "$tsan" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
      -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHOTJIT_TSAN=ON >"$tsan.configure.log" 2>&1 &&
-   cmake --build "$tsan" -j"$jobs" --target test_replace >"$tsan.build.log" 2>&1; then
-  TSAN_OPTIONS=halt_on_error=1 run_ctest "$tsan" "ThreadSanitizer build: hot-swap stress test" -R '^unit/replace$'
+   cmake --build "$tsan" -j"$jobs" --target test_replace test_lazy >"$tsan.build.log" 2>&1; then
+  TSAN_OPTIONS=halt_on_error=1 run_ctest "$tsan" "ThreadSanitizer build: hot-swap stress and lazy first calls" \
+    -R '^unit/(replace|lazy)$'
 else
   echo "test: ThreadSanitizer build failed" >&2
   tail -n 30 "$tsan.build.log" >&2

@@ -10,7 +10,8 @@
 #                stdin  fed to both runs on standard input (default: /dev/null)
 # COMPILER     gcc or clang (C++ sources use g++ / clang++)
 # MODE         O0-pic | O2-pie | O3-nopic | O2-medium | O1-large | O2-nopic-large
-#              or an IR mode (clang only): c-O2 | bc-O2 | ll-O0; see "IR modes" below
+#              or an IR mode (clang only): c-O2 | bc-O2 | ll-O0, and the lazy variants
+#              c-O2-lazy | bc-O2-lazy | ll-O0-lazy; see "IR modes" below
 # WORKDIR      scratch directory (created; files of an earlier run are replaced)
 #
 # Each source is compiled to one object in WORKDIR. The objects are linked natively
@@ -59,6 +60,9 @@
 #   bc-O2  each source -> bitcode: `clang -c -emit-llvm -O2 -Xclang -disable-llvm-passes
 #          -fPIC` (clang++ for C++), then `hotjit run -O2 *.bc` (hotjit optimises)
 #   ll-O0  each source -> IR text: `clang -S -emit-llvm -O0 -fPIC`, then `hotjit run -O0 *.ll`
+#   c-O2-lazy, bc-O2-lazy, ll-O0-lazy
+#          the same inputs and options plus `--lazy`: every function is compiled on
+#          its first call; the output must still equal the native build's
 # The IR files are written to WORKDIR next to the native objects. EXPECT and
 # REJECT_PATTERN do not apply in IR modes (the ir layer gives every thread-local
 # variable a model the JIT supports, so tls_static_error must run like the native
@@ -98,12 +102,17 @@ case $MODE in
   O1-large)       OPT=-O1; PICFLAG=-fPIC;    CMODEL=-mcmodel=large;  LINKPIE=-pie ;;
   O2-nopic-large) OPT=-O2; PICFLAG=-fno-pic; CMODEL=-mcmodel=large;  LINKPIE=-no-pie ;;
   # IR modes: OPT/PICFLAG/LINKPIE describe the native reference (as O2-pie)
-  c-O2|bc-O2|ll-O0) OPT=-O2; PICFLAG=-fPIE; CMODEL=;                 LINKPIE=-pie ;;
+  c-O2|bc-O2|ll-O0|c-O2-lazy|bc-O2-lazy|ll-O0-lazy)
+                  OPT=-O2; PICFLAG=-fPIE; CMODEL=;                LINKPIE=-pie ;;
   *) die "unknown mode '$MODE'" ;;
 esac
-# IRKIND: what hotjit gets in an IR mode (empty: the objects); JITOPT: its -O option
-IRKIND= JITOPT=
+# IRKIND: what hotjit gets in an IR mode (empty: the objects); JITOPT: its -O option;
+# LAZYOPT: --lazy in the lazy variants
+IRKIND= JITOPT= LAZYOPT=()
 case $MODE in
+  *-lazy) LAZYOPT=(--lazy) ;;
+esac
+case ${MODE%-lazy} in
   c-O2)  IRKIND=c;  JITOPT=-O2 ;;
   bc-O2) IRKIND=bc; JITOPT=-O2 ;;
   ll-O0) IRKIND=ll; JITOPT=-O0 ;;
@@ -148,7 +157,7 @@ if [ -n "$IRKIND" ]; then
   EXPECT=$IR_EXPECT
   REJECT_PATTERN=$IR_REJECT_PATTERN
   if [ "$IRKIND" = c ]; then
-    [ $IS_CXX = 0 ] || skip "C++ program; mode c-O2 covers C programs only"
+    [ $IS_CXX = 0 ] || skip "C++ program; mode $MODE covers C programs only"
     CCOPTS=(-std=gnu11)
     for f in $CFLAGS; do
       case $f in
@@ -271,7 +280,7 @@ if [ ! -x "$HOTJIT" ]; then
   die "hotjit not found or not executable: $HOTJIT (build the hotjit target first)"
 fi
 if [ -n "$IRKIND" ]; then
-  JITCMD=("$HOTJIT" run "$JITOPT" "${CCOPTS[@]}" "${JITLIBS[@]}" "${JITINPUTS[@]}" -- "${ARGS[@]}")
+  JITCMD=("$HOTJIT" run "$JITOPT" "${LAZYOPT[@]}" "${CCOPTS[@]}" "${JITLIBS[@]}" "${JITINPUTS[@]}" -- "${ARGS[@]}")
 else
   JITCMD=("$HOTJIT" run "${JITLIBS[@]}" "${OBJS[@]}" -- "${ARGS[@]}")
 fi

@@ -103,4 +103,17 @@ static inline check_input check_load_input(const char *name)
 }
 #endif
 
+#ifdef HOTJIT_H
+/* Calls `int name(void)` of the engine; -1 when it is not defined. */
+static inline int check_call_int(hj_engine *e, const char *name)
+{
+    void *p = NULL;
+    if (hj_lookup(e, name, &p) != HJ_OK)
+        return -1;
+    int (*fn)(void);
+    memcpy(&fn, &p, sizeof fn);
+    return fn();
+}
+#endif
+
 #endif

@@ -9,8 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "check.h"
 #include "hotjit.h"
+#include "check.h"
 
 int host_log[4];
 
@@ -29,15 +29,6 @@ static hj_engine *new_engine(void)
     return e;
 }
 
-static int call_int(hj_engine *e, const char *name)
-{
-    void *p = NULL;
-    if (hj_lookup(e, name, &p) != HJ_OK)
-        return -1;
-    int (*fn)(void);
-    memcpy(&fn, &p, sizeof fn);
-    return fn();
-}
 
 static void test_keep_state(obj v1, obj v2)
 {
@@ -51,14 +42,14 @@ static void test_keep_state(obj v1, obj v2)
     int (*step)(void);
     memcpy(&step, &step_ptr, sizeof step);
     CHECK(step() == 101001 && step() == 101002);
-    CHECK(call_int(e, "calls") == 1 && call_int(e, "calls") == 2);
-    CHECK(call_int(e, "only_in_v1") == 1);
+    CHECK(check_call_int(e, "calls") == 1 && check_call_int(e, "calls") == 2);
+    CHECK(check_call_int(e, "only_in_v1") == 1);
     hj_module *m2;
     CHECK(hj_replace_object(e, m, &o2, HJ_REPLACE_KEEP_STATE, &m2) == HJ_OK);
     CHECK(step() == 201003);              /* the old pointer, the new code, the kept counter */
-    CHECK(call_int(e, "calls") == 3);     /* a function static kept by name */
-    CHECK(call_int(e, "get_resized") == 4); /* another size: fresh storage */
-    CHECK(call_int(e, "only_in_v2") == 2);
+    CHECK(check_call_int(e, "calls") == 3);     /* a function static kept by name */
+    CHECK(check_call_int(e, "get_resized") == 4); /* another size: fresh storage */
+    CHECK(check_call_int(e, "only_in_v2") == 2);
     void *gone;
     CHECK(hj_lookup(e, "only_in_v1", &gone) == HJ_ERR_UNDEFINED);
     CHECK(host_log[0] == 1 && host_log[1] == 0 && host_log[2] == 0 && host_log[3] == 0);
@@ -76,9 +67,9 @@ static void test_fresh_state(obj v1, obj v2)
     hj_module *m;
     hj_object o1 = as_object("swap_v1", v1), o2 = as_object("swap_v2", v2);
     CHECK(hj_add_objects(e, &o1, 1, &m) == HJ_OK);
-    CHECK(call_int(e, "step") == 101001);
+    CHECK(check_call_int(e, "step") == 101001);
     CHECK(hj_replace_object(e, m, &o2, HJ_REPLACE_FRESH_STATE, &m) == HJ_OK);
-    CHECK(call_int(e, "step") == 200006); /* counter starts from version 2's value */
+    CHECK(check_call_int(e, "step") == 200006); /* counter starts from version 2's value */
     CHECK(host_log[1] == 1 && host_log[2] == 1); /* old destructor, then new constructor */
     hj_engine_destroy(e);
 }
@@ -93,15 +84,15 @@ static void test_failure_keeps_old(obj v1, obj broken, obj v3, obj user)
     CHECK(hj_add_objects(e, &ou, 1, NULL) == HJ_OK);
     CHECK(hj_replace_object(e, m, &ob, 0, NULL) == HJ_ERR_UNDEFINED);
     CHECK_CONTAINS(hj_errmsg(e), "no_such_data");
-    CHECK(call_int(e, "user_step") == 101001); /* still version 1 */
+    CHECK(check_call_int(e, "user_step") == 101001); /* still version 1 */
     CHECK(hj_replace_object(e, m, &o3, 0, NULL) == HJ_ERR_STATE);
     CHECK_CONTAINS(hj_errmsg(e), "swap_user");
     CHECK_CONTAINS(hj_errmsg(e), "counter");
-    CHECK(call_int(e, "user_step") == 101002 && call_int(e, "user_counter") == 1002);
+    CHECK(check_call_int(e, "user_step") == 101002 && check_call_int(e, "user_counter") == 1002);
     /* the user follows a version that keeps its data */
     hj_object o2 = as_object("swap_v2", check_load_input("swap_v2"));
     CHECK(hj_replace_object(e, m, &o2, 0, &m) == HJ_OK);
-    CHECK(call_int(e, "user_step") == 201003 && call_int(e, "user_counter") == 1003);
+    CHECK(check_call_int(e, "user_step") == 201003 && check_call_int(e, "user_counter") == 1003);
     free((void *)o2.data);
     hj_engine_destroy(e);
 }

@@ -5,12 +5,15 @@
 # output must show the new pattern after each good edit with the beat count going on,
 # stderr one "replaced" line per good edit and an error (with the old code kept) for the
 # bad one. Bounded: the program ends by itself after 4 s.
-# usage: watch_test.sh HOTJIT EXAMPLE_DIR WORKDIR
+# usage: watch_test.sh HOTJIT EXAMPLE_DIR WORKDIR [WATCH-OPTION...]
+# (e.g. --lazy: the program and each new version of pattern.c are compiled lazily)
 set -euo pipefail
 hotjit=$1 example=$2 work=$3
+shift 3
+opts=("$@")
 rm -rf "$work" && mkdir -p "$work" && cp "$example"/loop.c "$example"/pattern.c "$work"/
 cd "$work"
-timeout 20 "$hotjit" watch loop.c pattern.c -- 40 >out.txt 2>err.txt &
+timeout 20 "$hotjit" watch "${opts[@]}" loop.c pattern.c -- 40 >out.txt 2>err.txt &
 pid=$!
 sleep 1.0
 sed -i 's/"kick", "hat", "snare", "hat"/"one", "two", "one", "two"/' pattern.c   # in place
