@@ -10,6 +10,8 @@
  * the engine lock, which is held only to look the function up and to link it, never
  * while LLVM works: adding, replacing and removing modules go on meanwhile, so the
  * function is looked up again before linking. No user code runs under either lock. */
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,13 +123,62 @@ static void compile_stub(hj_engine *engine, uint64_t index)
     free(module);
 }
 
+/* LLVM needs a deep stack; the thread making a first call may have a small one (an
+ * audio callback, a coroutine). Such a thread hands the compilation to a helper thread
+ * with a stack of its own and waits for it. */
+#define COMPILER_STACK (16u << 20)
+#define ENOUGH_STACK (4u << 20)
+
+typedef struct compile_job {
+    hj_engine *engine;
+    uint64_t index;
+} compile_job;
+
+static void *compile_on_helper(void *arg)
+{
+    compile_job *job = arg;
+    compile_stub(job->engine, job->index);
+    return NULL;
+}
+
+static bool stack_is_small(void)
+{
+    pthread_attr_t attr;
+    void *lo;
+    size_t size;
+    if (pthread_getattr_np(pthread_self(), &attr) != 0)
+        return false;
+    bool known = pthread_attr_getstack(&attr, &lo, &size) == 0;
+    pthread_attr_destroy(&attr);
+    char here;
+    return known && (uintptr_t)&here - (uintptr_t)lo < ENOUGH_STACK;
+}
+
+static void compile_somewhere(hj_engine *engine, uint64_t index)
+{
+    pthread_attr_t attr;
+    pthread_t helper;
+    compile_job job = {engine, index};
+    if (!stack_is_small() || pthread_attr_init(&attr) != 0) {
+        compile_stub(engine, index);
+        return;
+    }
+    bool started = pthread_attr_setstacksize(&attr, COMPILER_STACK) == 0 &&
+                   pthread_create(&helper, &attr, compile_on_helper, &job) == 0;
+    pthread_attr_destroy(&attr);
+    if (started)
+        pthread_join(helper, NULL);
+    else
+        compile_stub(engine, index); /* no thread to be had: try on this stack */
+}
+
 uintptr_t hj_lazy_trap(void *ctx, uint64_t index)
 {
     hj_engine *engine = ctx;
     pthread_mutex_lock(&engine->lazy_lock);
     uintptr_t target;
     while (!(target = hj_stubs_target(engine->stubs, (uint32_t)index)))
-        compile_stub(engine, index);
+        compile_somewhere(engine, index);
     pthread_mutex_unlock(&engine->lazy_lock);
     return target;
 }

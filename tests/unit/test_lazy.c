@@ -216,6 +216,41 @@ static void test_counts_and_addresses(void)
     hj_engine_destroy(e);
 }
 
+/* A thread with a small stack (32 KiB: LLVM needs more) makes first calls at -O2. */
+static void *small_stack_caller(void *arg)
+{
+    void **fns = arg;
+    long bad = 0;
+    for (int i = 0; i < 4; i++)
+        bad += call_l(fns[i], 7) != f_expected(i, 100, 7);
+    return (void *)bad;
+}
+
+static void test_small_stack_first_call(void)
+{
+    hj_engine *e = new_engine();
+    char *ir = gen_funcs("s", 4, 100);
+    CHECK(add_ir(e, "small.ll", ir, &lazy_opts, NULL) == HJ_OK);
+    free(ir);
+    void *fns[4];
+    char name[8];
+    for (int i = 0; i < 4; i++) {
+        snprintf(name, sizeof name, "s%d", i);
+        fns[i] = lookup(e, name);
+    }
+    pthread_attr_t attr;
+    pthread_t t;
+    void *bad = (void *)1;
+    CHECK(pthread_attr_init(&attr) == 0);
+    CHECK(pthread_attr_setstacksize(&attr, 32 * 1024) == 0);
+    CHECK(pthread_create(&t, &attr, small_stack_caller, fns) == 0);
+    CHECK(pthread_join(t, &bad) == 0);
+    pthread_attr_destroy(&attr);
+    CHECK(bad == NULL);
+    CHECK(stats(e).lazy_compiled == 4);
+    hj_engine_destroy(e);
+}
+
 /* A lazy module whose uncalled function reads a variable nobody defines loads; the same
  * module added eagerly does not. A global initialiser is emitted at add time, so a
  * missing variable there is an error at once; so is a duplicate definition. */
@@ -696,6 +731,7 @@ int main(void)
 {
     alarm(600); /* a hang (a first call that never finishes) fails the test */
     test_counts_and_addresses();
+    test_small_stack_first_call();
     test_add_time_errors();
     test_mix();
     test_constructor_calls_lazy();
