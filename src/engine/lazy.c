@@ -34,6 +34,7 @@ static _Noreturn void fatal(const char *text)
 static _Noreturn void undefined_call(hj_engine *engine, uint64_t index)
 {
     char msg[1024];
+    pthread_mutex_lock(&engine->lock);
     const char *name = hj_stubs_name(engine->stubs, (uint32_t)index);
     const char *referrer = hj_strmap_get(&engine->referrers, name);
     if (referrer)
@@ -41,6 +42,7 @@ static _Noreturn void undefined_call(hj_engine *engine, uint64_t index)
                  "module %s)\n", name, referrer);
     else
         snprintf(msg, sizeof msg, "hotjit: call to undefined function '%s'\n", name);
+    pthread_mutex_unlock(&engine->lock);
     fatal(msg);
 }
 
@@ -88,13 +90,14 @@ static void link_part(hj_engine *engine, const char *stub_name, hj_lazy_source *
  * defines it now. */
 static void compile_stub(hj_engine *engine, uint64_t index)
 {
-    const char *stub_name = hj_stubs_name(engine->stubs, (uint32_t)index);
-    pthread_mutex_lock(&engine->lock);
+    pthread_mutex_lock(&engine->lock); /* the stubs' tables grow under it */
+    const char *stub_name = hj_stubs_name(engine->stubs, (uint32_t)index); /* kept for good */
     hj_def *d = waiting_def(engine, stub_name, NULL);
     if (!d) {
+        bool defined = hj_stubs_target(engine->stubs, (uint32_t)index) != 0; /* meanwhile */
         pthread_mutex_unlock(&engine->lock);
-        if (hj_stubs_target(engine->stubs, (uint32_t)index))
-            return; /* defined meanwhile */
+        if (defined)
+            return;
         undefined_call(engine, index);
     }
     hj_module *m = d->module;
@@ -172,12 +175,20 @@ static void compile_somewhere(hj_engine *engine, uint64_t index)
         compile_stub(engine, index); /* no thread to be had: try on this stack */
 }
 
+static uintptr_t target_of(hj_engine *engine, uint64_t index)
+{
+    pthread_mutex_lock(&engine->lock);
+    uintptr_t target = hj_stubs_target(engine->stubs, (uint32_t)index);
+    pthread_mutex_unlock(&engine->lock);
+    return target;
+}
+
 uintptr_t hj_lazy_trap(void *ctx, uint64_t index)
 {
     hj_engine *engine = ctx;
     pthread_mutex_lock(&engine->lazy_lock);
     uintptr_t target;
-    while (!(target = hj_stubs_target(engine->stubs, (uint32_t)index)))
+    while (!(target = target_of(engine, index)))
         compile_somewhere(engine, index);
     pthread_mutex_unlock(&engine->lazy_lock);
     return target;

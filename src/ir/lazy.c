@@ -5,6 +5,7 @@
  * addresses at once. Compiling a function later copies just it (and small callees for
  * inlining) into a module of its own, optimises that at the module's level and emits it.
  * The prepared module stays in the engine's LLVM context until the engine module goes. */
+#include <llvm-c/BitWriter.h>
 #include <llvm-c/Core.h>
 #include <llvm-c/DebugInfo.h>
 #include <stdio.h>
@@ -213,10 +214,18 @@ hj_status hj_ir_lazy_open(hj_ir *ir, const char *name, const void *data, size_t 
     }
     lazy->ir = ir;
     lazy->level = hj_ir_level_of(opts);
-    lazy->module = module;
     uint64_t t0 = hj_ir_now_ns();
-    bool bitcode = !module && hj_ir_input_kind(NULL, data, size) == HJ_INPUT_BITCODE;
-    hj_status st = module ? HJ_OK : hj_ir_parse(ir, name, data, size, true, &lazy->module, err);
+    LLVMMemoryBufferRef moved = NULL;
+    if (module) { /* kept for the engine's life: moved out of the caller's context */
+        moved = LLVMWriteBitcodeToMemoryBuffer(module);
+        LLVMDisposeModule(module);
+        data = LLVMGetBufferStart(moved);
+        size = LLVMGetBufferSize(moved);
+    }
+    bool bitcode = hj_ir_input_kind(NULL, data, size) == HJ_INPUT_BITCODE;
+    hj_status st = hj_ir_parse(ir, name, data, size, true, &lazy->module, err);
+    if (moved)
+        LLVMDisposeMemoryBuffer(moved);
     globals->parse_ns = hj_ir_now_ns() - t0;
     if (st == HJ_OK)
         st = prepare(lazy, !bitcode, globals, err);
