@@ -283,6 +283,7 @@ typedef struct hj_link_stats {
     unsigned long long lazy_compiled;  /* of those, compiled on a first call */
     unsigned long long lazy_ns;        /* first calls: extract, optimise, emit, link */
     unsigned long long lazy_extract_ns; /* of which taking the function out of its module */
+    unsigned long long lazy_generate_ns; /* of which optimising and generating code */
 } hj_link_stats;
 
 /* Totals since the engine was created. */

@@ -39,6 +39,11 @@ typedef struct hj_dep {
     const char *symbol;
 } hj_dep;
 
+typedef struct hj_lazy_cost {
+    uint64_t extract_ns;  /* taking the function out of its module */
+    uint64_t generate_ns; /* optimising and generating code */
+} hj_lazy_cost;
+
 /* Where a lazy module's functions come from (the ir layer, behind callbacks: the engine
  * needs no LLVM). Counted references, under the engine lock: the module holds one, a
  * compilation in progress another. */
@@ -46,10 +51,10 @@ typedef struct hj_lazy_source {
     unsigned refs;
     const char *const *functions; /* defined lazily, sorted by strcmp */
     size_t nfunctions;
-    /* The object defining `function` (malloc'd, the caller frees it); extract_ns: the
-     * part of the time spent taking the function out of its module. */
+    /* The object defining `function` (malloc'd, the caller frees it), and what parts of
+     * the work cost. */
     hj_status (*compile)(struct hj_lazy_source *src, const char *function, void **object,
-                         size_t *size, uint64_t *extract_ns, hj_err *err);
+                         size_t *size, struct hj_lazy_cost *cost, hj_err *err);
     void (*release)(struct hj_lazy_source *src);
 } hj_lazy_source;
 

@@ -108,17 +108,19 @@ static void compile_stub(hj_engine *engine, uint64_t index)
     if (!function || !module)
         compile_failed(module ? module : "?", stub_name, "out of memory");
 
-    uint64_t start = hj_now_ns(), extract_ns = 0;
+    uint64_t start = hj_now_ns();
+    hj_lazy_cost cost = {0, 0};
     hj_err err = {HJ_OK, ""};
     void *data = NULL;
     size_t size = 0;
-    if (src->compile(src, function, &data, &size, &extract_ns, &err) != HJ_OK)
+    if (src->compile(src, function, &data, &size, &cost, &err) != HJ_OK)
         compile_failed(module, function, err.msg);
     hj_object object = {module, data, size, 1}; /* calls to undefined functions trap, as eagerly */
     pthread_mutex_lock(&engine->lock);
     link_part(engine, stub_name, src, &object, function);
     engine->stats.lazy_ns += hj_now_ns() - start;
-    engine->stats.lazy_extract_ns += extract_ns;
+    engine->stats.lazy_extract_ns += cost.extract_ns;
+    engine->stats.lazy_generate_ns += cost.generate_ns;
     hj_lazy_unref(src);
     pthread_mutex_unlock(&engine->lock);
     free(data);

@@ -60,13 +60,14 @@ typedef struct ir_lazy_source {
 } ir_lazy_source;
 
 static hj_status compile_lazy_function(hj_lazy_source *src, const char *function, void **object,
-                                       size_t *size, uint64_t *extract_ns, hj_err *err)
+                                       size_t *size, hj_lazy_cost *cost, hj_err *err)
 {
     hj_ir_object compiled;
     pthread_mutex_lock(&ir_lock);
     hj_status st = ir_layer->lazy_compile(((ir_lazy_source *)src)->lazy, function, &compiled,
-                                          extract_ns, err);
+                                          &cost->extract_ns, err);
     pthread_mutex_unlock(&ir_lock);
+    cost->generate_ns = compiled.optimize_ns + compiled.codegen_ns;
     *object = compiled.data;
     *size = compiled.size;
     return st;

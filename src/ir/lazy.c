@@ -268,6 +268,7 @@ hj_status hj_ir_lazy_compile(hj_ir_lazy *lazy, const char *function, hj_ir_objec
         free(why);
         return st;
     }
+    t0 = hj_ir_now_ns();
     LLVMTargetMachineRef tm = hj_ir_machine(lazy->ir, lazy->level);
     hj_status st = hj_ir_verify(part, function, err); /* lazily read bodies: checked here */
     if (st == HJ_OK)
