@@ -427,15 +427,33 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* A lazy module's functions are placeholders in its object: until compiled, their
- * stubs lead to the trap, which compiles them. */
-static void mark_lazy_functions(hj_module *m, const hj_lazy_source *src)
+static int compare_u32(const void *a, const void *b)
 {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* A lazy module's functions are placeholders in its object: until compiled, their
+ * stubs lead to the trap, which compiles them. Aliases (names sharing a stub) are
+ * noted, so that compiling a function fills them only where there are any. */
+static hj_status mark_lazy_functions(hj_module *m, const hj_lazy_source *src, hj_err *err)
+{
+    uint32_t *stubs = malloc((m->ndefs + 1) * sizeof *stubs);
+    size_t n = 0;
+    if (!stubs)
+        return hj_fail(err, HJ_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < m->ndefs; i++)
         if (m->defs[i].kind == HJ_DEF_FUNC &&
             bsearch(&m->defs[i].name, src->functions, src->nfunctions, sizeof *src->functions,
-                    compare_names))
+                    compare_names)) {
             m->defs[i].addr = 0;
+            stubs[n++] = m->defs[i].stub;
+        }
+    qsort(stubs, n, sizeof *stubs, compare_u32);
+    for (size_t i = 1; i < n; i++)
+        m->lazy_aliases |= stubs[i] == stubs[i - 1];
+    free(stubs);
+    return HJ_OK;
 }
 
 static hj_status build_module(hj_batch *b, size_t u)
@@ -456,7 +474,7 @@ static hj_status build_module(hj_batch *b, size_t u)
         if (unit->groups[g].keep)
             m->groups[m->ngroups++] = m->strtab + (unit->groups[g].signature - unit->elf.strtab);
     if (b->lazy && b->lazy[u])
-        mark_lazy_functions(m, b->lazy[u]);
+        HJ_TRY(mark_lazy_functions(m, b->lazy[u], &b->err));
     m->finis = unit->finis;
     m->nfinis = unit->nfinis;
     unit->finis = NULL;
@@ -517,7 +535,8 @@ static bool publish_part(hj_batch *b, hj_module *m)
         hj_def *d = hj_strmap_get(&b->engine->symtab.jit, m->defs[i].name);
         if (!d || d->module != parent || d->kind != HJ_DEF_FUNC || d->addr)
             continue;
-        for (size_t k = 0; k < parent->ndefs; k++) /* and its aliases: one stub */
+        d->addr = m->defs[i].addr;
+        for (size_t k = 0; parent->lazy_aliases && k < parent->ndefs; k++) /* one stub */
             if (parent->defs[k].stub == d->stub && !parent->defs[k].addr)
                 parent->defs[k].addr = m->defs[i].addr;
         hj_stubs_set(b->engine->stubs, d->stub - 1, d->addr);
