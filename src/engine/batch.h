@@ -23,6 +23,7 @@ typedef struct hj_batch {
     hj_module *replacing;  /* hj_replace: the module the one unit of the batch replaces */
     unsigned replace_flags;
     hj_strmap kept;        /* hj_replace: old module's data by name -> hj_keep* */
+    char *kept_keys;       /* hj_replace: the names kept is keyed by */
     hj_dataseg **shared_room; /* hj_replace: room for the segments the new module shares */
     hj_lazy_source *const *lazy; /* per unit: the globals object of a lazy module, or NULL */
     hj_module *lazy_parent; /* linking one compiled function of this lazy module */

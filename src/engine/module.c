@@ -543,9 +543,13 @@ static bool publish_part(hj_batch *b, hj_module *m)
         b->engine->stats.lazy_compiled++;
     }
     for (size_t i = 0; i < m->ndeps; i++) { /* the module answers for what its parts use */
-        size_t before = parent->ndeps;
-        if (add_dep(parent, m->deps[i].module, m->deps[i].symbol) == HJ_OK && parent->ndeps > before)
+        bool known = false;
+        for (size_t k = 0; k < parent->ndeps && !known; k++)
+            known = parent->deps[k].module == m->deps[i].module;
+        if (!known && m->deps[i].module != parent) { /* room reserved by reserve_deps */
+            parent->deps[parent->ndeps++] = m->deps[i];
             m->deps[i].module->users++;
+        }
     }
     m->ndeps = 0;
     m->part_of = parent;
@@ -703,6 +707,7 @@ void hj_batch_close(hj_batch *b)
     hj_strmap_free(&b->process);
     hj_strmap_free(&b->winners);
     hj_strmap_free(&b->kept);
+    free(b->kept_keys);
     free(b->shared_room);
     hj_strmap_free(&b->groups);
 }
@@ -733,6 +738,18 @@ static hj_status reserve_part(hj_batch *b)
     return HJ_OK;
 }
 
+/* Room in the lazy module's dependencies for those of its new part. */
+static hj_status reserve_deps(hj_batch *b)
+{
+    hj_module *parent = b->lazy_parent;
+    size_t room = parent->ndeps + b->modules[0]->ndeps + 1;
+    hj_dep *deps = realloc(parent->deps, room * sizeof *deps);
+    if (!deps)
+        return nomem(b);
+    parent->deps = deps;
+    return HJ_OK;
+}
+
 hj_status hj_batch_link_locked(hj_batch *b, const hj_object *objects)
 {
     hj_engine *engine = b->engine;
@@ -743,6 +760,8 @@ hj_status hj_batch_link_locked(hj_batch *b, const hj_object *objects)
     hj_status st = (b->units && b->modules && b->defer_calls) ? reserve_part(b) : nomem(b);
     if (st == HJ_OK)
         st = add_locked(b, objects);
+    if (st == HJ_OK && b->lazy_parent)
+        st = reserve_deps(b);
     if (st == HJ_OK && !(b->inits = gather_inits(b, &b->ninits)))
         st = nomem(b);
     if (st == HJ_OK) {

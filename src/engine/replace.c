@@ -62,15 +62,34 @@ hj_status hj_module_record_data(hj_module *m, const hj_link_unit *unit, hj_err *
 
 static const hj_keep ambiguous; /* a name two kept symbols share: kept by neither */
 
+/* Lazy modules make module-local names global by appending ".hj" and 8 hex digits
+ * unique in the engine (src/ir/lazy.c); versions match kept data by the name without
+ * it, so state carries over between lazy and eager versions of a module. */
+static size_t base_length(const char *name)
+{
+    size_t n = strlen(name);
+    if (n > 11 && !strncmp(name + n - 11, ".hj", 3) &&
+        strspn(name + n - 8, "0123456789abcdef") == 8)
+        return n - 11;
+    return n;
+}
+
 static hj_status index_kept(hj_batch *b)
 {
     hj_module *old = b->replacing;
-    if (!hj_strmap_reserve(&b->kept, old->nkeep))
+    size_t room = 1;
+    for (size_t i = 0; i < old->nkeep; i++)
+        room += base_length(old->keep[i].name) + 1;
+    if (!hj_strmap_reserve(&b->kept, old->nkeep) || !(b->kept_keys = malloc(room)))
         return hj_fail(&b->err, HJ_ERR_NOMEM, "out of memory");
+    char *key = b->kept_keys;
     for (size_t i = 0; i < old->nkeep; i++) {
         const hj_keep *k = &old->keep[i];
-        hj_strmap_put(&b->kept, k->name, hj_strmap_get(&b->kept, k->name) ? (void *)&ambiguous
-                                                                              : (void *)k);
+        size_t n = base_length(k->name);
+        memcpy(key, k->name, n);
+        key[n] = '\0';
+        hj_strmap_put(&b->kept, key, hj_strmap_get(&b->kept, key) ? (void *)&ambiguous : (void *)k);
+        key += n + 1;
     }
     return HJ_OK;
 }
@@ -79,7 +98,14 @@ static const hj_keep *kept_for(hj_batch *b, const hj_link_unit *unit, const hj_l
 {
     if (!is_kept_data(unit, s))
         return NULL;
+    char key[512];
+    size_t n = base_length(s->name);
     const hj_keep *k = hj_strmap_get(&b->kept, s->name);
+    if (n < sizeof key) {
+        memcpy(key, s->name, n);
+        key[n] = '\0';
+        k = hj_strmap_get(&b->kept, key);
+    }
     return k && k != &ambiguous && k->size == s->size ? k : NULL;
 }
 

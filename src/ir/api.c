@@ -33,8 +33,11 @@ static hj_status get_ir(void *arg, const hj_ir_plugin **plugin, hj_ir **ir, hj_e
 
 static hj_status engine_ir(hj_engine *e, hj_ir **out, hj_err *err)
 {
-    if (!(ir_layer = hj_ir_load(err)))
+    const hj_ir_plugin *loaded = hj_ir_load(err);
+    if (!loaded)
         return err->status;
+    if (!__atomic_load_n(&ir_layer, __ATOMIC_ACQUIRE)) /* read by trap threads, once set */
+        __atomic_store_n(&ir_layer, loaded, __ATOMIC_RELEASE);
     /* Not the engine lock: this runs under ir_lock, which is taken under the engine
      * lock when a lazy module's source is released. */
     pthread_mutex_lock(&ir_create_lock);

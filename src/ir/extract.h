@@ -24,9 +24,9 @@ LLVMModuleRef hj_ir_clone_globals(LLVMModuleRef module);
 LLVMValueRef hj_ir_aliased_function(LLVMValueRef value);
 
 /* A new module (same context) holding a copy of the function, declarations of what it
- * uses, and module-local copies of the functions of its module it calls (and those
- * they call) of at most `largest` instructions each, up to `budget` instructions in
- * all, for the optimiser to inline. Cost: the size of what is copied, not the module's.
+ * uses, and module-local copies of the functions of its module it calls, of at most
+ * `largest` instructions each, up to `budget` instructions in all, for the optimiser to
+ * inline. Cost: the size of what is copied, not the module's.
  * Bodies of lazily read bitcode are read here; NULL and *error (free()) when one cannot
  * be. */
 LLVMModuleRef hj_ir_extract_function(LLVMValueRef function, unsigned budget, unsigned largest,

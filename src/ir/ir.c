@@ -240,9 +240,11 @@ hj_status hj_ir_parse(hj_ir *ir, const char *name, const void *data, size_t size
     bool failed;
     if (bitcode && lazy_bodies) { /* the module owns the buffer, and reads bodies from it */
         ir->diagnostic[0] = '\0';
-        if (LLVMGetBitcodeModuleInContext2(ir->context, buf, m) != 0)
+        if (LLVMGetBitcodeModuleInContext2(ir->context, buf, m) != 0) {
+            LLVMDisposeMemoryBuffer(buf); /* taken only on success */
             return hj_fail(err, HJ_ERR_FORMAT, "%s: invalid bitcode: %s", name,
                            ir->diagnostic[0] ? ir->diagnostic : "unreadable");
+        }
         return HJ_OK;
     }
     if (bitcode) {

@@ -150,14 +150,13 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Promoted names carry the module's name, hashed: unique per module, the same for its
- * next version (whose kept state is found by name). */
-static void suffix_for(const char *name, char *out, size_t size)
+/* Promoted names end in ".hj" and 8 hex digits, a serial number (opening runs under
+ * the ir layer's lock), unique whatever modules are called; a new version finds its
+ * kept state under the name without them (src/engine/replace.c). */
+static void next_suffix(char *out, size_t size)
 {
-    uint32_t h = 2166136261u;
-    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-        h = (h ^ *p) * 16777619u;
-    snprintf(out, size, ".hj%08x", h);
+    static uint32_t serial;
+    snprintf(out, size, ".hj%08x", serial++);
 }
 
 static hj_status emit_globals(hj_ir_lazy *lazy, LLVMTargetMachineRef tm, hj_ir_object *out,
@@ -183,6 +182,8 @@ static hj_status emit_globals(hj_ir_lazy *lazy, LLVMTargetMachineRef tm, hj_ir_o
 
 static hj_status prepare(hj_ir_lazy *lazy, bool bodies_read, hj_ir_object *globals, hj_err *err)
 {
+    if (LLVMGetFirstGlobalIFunc(lazy->module)) /* as the linker says of eager modules */
+        return hj_fail(err, HJ_ERR_FORMAT, "%s: IFUNC definitions are not supported", lazy->name);
     if (bodies_read) /* else each function is verified when compiled */
         HJ_TRY(hj_ir_verify(lazy->module, lazy->name, err));
     LLVMTargetMachineRef tm = hj_ir_machine(lazy->ir, lazy->level);
@@ -193,7 +194,7 @@ static hj_status prepare(hj_ir_lazy *lazy, bool bodies_read, hj_ir_object *globa
     hj_ir_make_tls_dynamic(lazy->module);
     LLVMStripModuleDebugInfo(lazy->module);
     char suffix[16];
-    suffix_for(lazy->name, suffix, sizeof suffix);
+    next_suffix(suffix, sizeof suffix);
     hj_ir_lazy_prepare(lazy->module, suffix);
     globals->optimize_ns = hj_ir_now_ns() - t0;
     return emit_globals(lazy, tm, globals, err);

@@ -9,15 +9,23 @@
  * Entered by a jump from the engine's trap page with
  *     (%rsp) = record {handler, ctx}   8(%rsp) = stub index   16(%rsp) = return address
  * calls   target = handler(ctx, index)   and jumps to target with the stack and every
- * argument register as the original caller left them. */
+ * argument register as the original caller left them. Debuggers and profilers walk
+ * through it: the CFI describes each step, and a copy of the return address above the
+ * saved %rbp keeps the frame-pointer chain whole. */
     .text
     .globl hj_x86_64_resolver
     .hidden hj_x86_64_resolver
     .type hj_x86_64_resolver, @function
 hj_x86_64_resolver:
     .cfi_startproc
+    .cfi_def_cfa_offset 24
+    pushq 16(%rsp)             /* the return address again, for frame-pointer walkers */
+    .cfi_def_cfa_offset 32
     push %rbp
+    .cfi_def_cfa_offset 40
+    .cfi_offset %rbp, -40
     mov %rsp, %rbp
+    .cfi_def_cfa_register %rbp
     push %rax
     push %rdi
     push %rsi
@@ -45,9 +53,9 @@ hj_x86_64_resolver:
     xsave (%rsp)
     jmp 2f
 1:  fxsave (%rsp)
-2:  mov 8(%rbp), %rax
+2:  mov 16(%rbp), %rax        /* the record */
     mov 8(%rax), %rdi
-    mov 16(%rbp), %rsi
+    mov 24(%rbp), %rsi         /* the stub index */
     call *(%rax)
     mov %rax, %r11
     cmpb $0, hj_x86_64_has_xsave(%rip)
@@ -67,7 +75,9 @@ hj_x86_64_resolver:
     pop %rdi
     pop %rax
     pop %rbp
-    add $16, %rsp              /* the record and the index */
+    .cfi_def_cfa %rsp, 32
+    add $24, %rsp              /* the copy, the record and the index */
+    .cfi_def_cfa_offset 8
     jmp *%r11
     .cfi_endproc
     .size hj_x86_64_resolver, . - hj_x86_64_resolver
