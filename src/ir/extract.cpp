@@ -92,8 +92,9 @@ public:
     // Locals copied with their function get their initializers once its body exists.
     void finish(ValueToValueMapTy &vmap)
     {
-        for (auto &[from, to] : locals_)
-            to->setInitializer(MapValue(from->getInitializer(), vmap, RF_None, nullptr, this));
+        for (size_t i = 0; i < locals_.size(); i++) // mapping may add more
+            locals_[i].second->setInitializer(
+                MapValue(locals_[i].first->getInitializer(), vmap, RF_None, nullptr, this));
     }
 
 private:
