@@ -24,7 +24,7 @@
 # usage: bench/ir_bench.sh [--runs N] [--runs-slow M] [--slow S] [--budget S]
 #                          [--timeout S] [--only lua|sqlite] [--preopt WHICH]
 #                          [--lli-cache WHICH] [--hotjit PATH] [--refetch]
-#                          [--rebuild]
+#                          [--rebuild] [--build-only]
 #   --runs N       runs per row for rows whose first run took <= S s (default 5)
 #   --runs-slow M  runs per row for rows whose first run took  > S s (default 3)
 #   --slow S       the threshold in seconds (default 3)
@@ -33,6 +33,8 @@
 #                  for the fast rows' runs first (default 570; 0: no limit)
 #   --timeout S    kill a run after S seconds (default 240)
 #   --only P       benchmark only lua or only sqlite
+#   --build-only   fetch and build (steps 1 and 2), then stop (bench/lazy_bench.sh
+#                  builds its inputs this way)
 #   --preopt WHICH the reference row "lli mcjit -O2 on clang -O2 IR" for
 #                  none, lua (default) or all programs; --no-preopt = none
 #   --lli-cache WHICH  the rows "lli ... warm cache" (lli's own object cache)
@@ -65,6 +67,7 @@ LLICACHE=lua
 BUDGET=570
 REFETCH=0
 REBUILD=0
+BUILD_ONLY=0
 HOTJIT=${HOTJIT:-$REPO_DIR/build/hotjit}
 HOTJIT_LIBS=${HOTJIT_LIBS--l m}
 LLVM_SUFFIX=${LLVM_SUFFIX--14}
@@ -95,6 +98,7 @@ while [ $# -gt 0 ]; do
         --hotjit=*) HOTJIT=${1#*=}; shift ;;
         --refetch) REFETCH=1; shift ;;
         --rebuild) REBUILD=1; shift ;;
+        --build-only) BUILD_ONLY=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) die "unknown argument '$1' (try --help)" ;;
     esac
@@ -312,6 +316,7 @@ for p in "${PROGS[@]}"; do
         $CLANG -o "$D/native/$p" "${objs[@]}" ${NATIVE_LIBS[$p]} || die "linking the native $p failed"
     fi
 done
+if [ $BUILD_ONLY = 1 ]; then log "--build-only: inputs are in $IRW/{$(IFS=,; echo "${PROGS[*]}")}"; exit 0; fi
 
 # ---------------------------------------------------------------- 3. workloads
 # Lua (b): fib, building and sorting a 200,000-entry table, string.format,
