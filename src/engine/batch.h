@@ -51,6 +51,14 @@ hj_status hj_replace_prepare(hj_batch *b);          /* after resolution, before 
 hj_status hj_replace_preserve(hj_batch *b);         /* after placement */
 void hj_replace_publish(hj_batch *b);               /* after the new module is published */
 
+/* lazy.c: the steps of the pipeline particular to lazy modules. A lazy module's
+ * placeholders wait (their stubs lead to the trap); a compiled part fills its module's
+ * waiting definitions instead of publishing its own; room for both is made first. */
+hj_status hj_lazy_mark_functions(hj_module *m, const hj_lazy_source *src, hj_err *err);
+bool hj_lazy_publish_part(hj_batch *b, hj_module *m);
+hj_status hj_lazy_reserve_part(hj_batch *b);
+hj_status hj_lazy_reserve_deps(hj_batch *b);
+
 /* Data kept across versions: what a module can hand on (build_module fills it). */
 hj_status hj_module_record_data(hj_module *m, const hj_link_unit *unit, hj_err *err);
 

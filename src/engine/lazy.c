@@ -9,7 +9,10 @@
  * once is compiled once (the others wait, then find its slot set). It is taken before
  * the engine lock, which is held only to look the function up and to link it, never
  * while LLVM works: adding, replacing and removing modules go on meanwhile, so the
- * function is looked up again before linking. No user code runs under either lock. */
+ * function is looked up again before linking. No user code runs under either lock.
+ *
+ * The add pipeline (module.c) calls the lazy steps here: marking a lazy module's
+ * placeholders as waiting, and publishing a compiled part into its module. */
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -127,6 +130,103 @@ static void compile_stub(hj_engine *engine, uint64_t index)
     free(function);
     free(module);
 }
+
+/* ------------------------------------------------------------------------------------
+ * Linking: the add pipeline's lazy steps (module.c calls them)
+ * ------------------------------------------------------------------------------------ */
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int compare_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* A lazy module's functions are placeholders in its object: until compiled, their
+ * stubs lead to the trap, which compiles them. Aliases (names sharing a stub) are
+ * noted, so that compiling a function fills them only where there are any. */
+hj_status hj_lazy_mark_functions(hj_module *m, const hj_lazy_source *src, hj_err *err)
+{
+    uint32_t *stubs = malloc((m->ndefs + 1) * sizeof *stubs);
+    size_t n = 0;
+    if (!stubs)
+        return hj_fail(err, HJ_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < m->ndefs; i++)
+        if (m->defs[i].kind == HJ_DEF_FUNC &&
+            bsearch(&m->defs[i].name, src->functions, src->nfunctions, sizeof *src->functions,
+                    compare_names)) {
+            m->defs[i].addr = 0;
+            stubs[n++] = m->defs[i].stub;
+        }
+    qsort(stubs, n, sizeof *stubs, compare_u32);
+    for (size_t i = 1; i < n; i++)
+        m->lazy_aliases |= stubs[i] == stubs[i - 1];
+    free(stubs);
+    return HJ_OK;
+}
+
+/* A compiled function of a lazy module: its definitions fill the module's waiting ones;
+ * the part is kept with the module (freed with it), not listed as a module itself. */
+bool hj_lazy_publish_part(hj_batch *b, hj_module *m)
+{
+    hj_module *parent = b->lazy_parent;
+    for (size_t i = 0; i < m->ndefs; i++) {
+        hj_def *d = hj_strmap_get(&b->engine->symtab.jit, m->defs[i].name);
+        if (!d || d->module != parent || d->kind != HJ_DEF_FUNC || d->addr)
+            continue;
+        d->addr = m->defs[i].addr;
+        for (size_t k = 0; parent->lazy_aliases && k < parent->ndefs; k++) /* one stub */
+            if (parent->defs[k].stub == d->stub && !parent->defs[k].addr)
+                parent->defs[k].addr = m->defs[i].addr;
+        hj_stubs_set(b->engine->stubs, d->stub - 1, d->addr);
+        b->engine->stats.lazy_compiled++;
+    }
+    for (size_t i = 0; i < m->ndeps; i++) { /* the module answers for what its parts use */
+        bool known = false;
+        for (size_t k = 0; k < parent->ndeps && !known; k++)
+            known = parent->deps[k].module == m->deps[i].module;
+        if (!known && m->deps[i].module != parent) { /* room reserved by hj_lazy_reserve_deps */
+            parent->deps[parent->ndeps++] = m->deps[i];
+            m->deps[i].module->users++;
+        }
+    }
+    m->ndeps = 0;
+    m->part_of = parent;
+    parent->parts[parent->nparts++] = m;
+    return true;
+}
+
+/* A lazy module's part: room in its module's list is made before anything changes. */
+hj_status hj_lazy_reserve_part(hj_batch *b)
+{
+    hj_module *parent = b->lazy_parent;
+    hj_module **parts = parent ? realloc(parent->parts, (parent->nparts + 1) * sizeof *parts) : NULL;
+    if (parent && !parts)
+        return hj_fail(&b->err, HJ_ERR_NOMEM, "out of memory");
+    if (parent)
+        parent->parts = parts;
+    return HJ_OK;
+}
+
+/* Room in the lazy module's dependencies for those of its new part. */
+hj_status hj_lazy_reserve_deps(hj_batch *b)
+{
+    hj_module *parent = b->lazy_parent;
+    size_t room = parent->ndeps + b->modules[0]->ndeps + 1;
+    hj_dep *deps = realloc(parent->deps, room * sizeof *deps);
+    if (!deps)
+        return hj_fail(&b->err, HJ_ERR_NOMEM, "out of memory");
+    parent->deps = deps;
+    return HJ_OK;
+}
+
+/* ------------------------------------------------------------------------------------
+ * The trap
+ * ------------------------------------------------------------------------------------ */
 
 /* LLVM needs a deep stack; the thread making a first call may have a small one (an
  * audio callback, a coroutine). Such a thread hands the compilation to a helper thread

@@ -422,40 +422,6 @@ static hj_def def_of(const hj_link_unit *unit, const hj_lsym *s, hj_module *m)
     return d;
 }
 
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static int compare_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* A lazy module's functions are placeholders in its object: until compiled, their
- * stubs lead to the trap, which compiles them. Aliases (names sharing a stub) are
- * noted, so that compiling a function fills them only where there are any. */
-static hj_status mark_lazy_functions(hj_module *m, const hj_lazy_source *src, hj_err *err)
-{
-    uint32_t *stubs = malloc((m->ndefs + 1) * sizeof *stubs);
-    size_t n = 0;
-    if (!stubs)
-        return hj_fail(err, HJ_ERR_NOMEM, "out of memory");
-    for (size_t i = 0; i < m->ndefs; i++)
-        if (m->defs[i].kind == HJ_DEF_FUNC &&
-            bsearch(&m->defs[i].name, src->functions, src->nfunctions, sizeof *src->functions,
-                    compare_names)) {
-            m->defs[i].addr = 0;
-            stubs[n++] = m->defs[i].stub;
-        }
-    qsort(stubs, n, sizeof *stubs, compare_u32);
-    for (size_t i = 1; i < n; i++)
-        m->lazy_aliases |= stubs[i] == stubs[i - 1];
-    free(stubs);
-    return HJ_OK;
-}
-
 static hj_status build_module(hj_batch *b, size_t u)
 {
     hj_link_unit *unit = &b->units[u];
@@ -474,7 +440,7 @@ static hj_status build_module(hj_batch *b, size_t u)
         if (unit->groups[g].keep)
             m->groups[m->ngroups++] = m->strtab + (unit->groups[g].signature - unit->elf.strtab);
     if (b->lazy && b->lazy[u])
-        HJ_TRY(mark_lazy_functions(m, b->lazy[u], &b->err));
+        HJ_TRY(hj_lazy_mark_functions(m, b->lazy[u], &b->err));
     m->finis = unit->finis;
     m->nfinis = unit->nfinis;
     unit->finis = NULL;
@@ -526,37 +492,6 @@ void hj_publish_def(hj_engine *engine, hj_def *d)
         hj_stubs_set(engine->stubs, d->stub - 1, d->addr);
 }
 
-/* A compiled function of a lazy module: its definitions fill the module's waiting ones;
- * the part is kept with the module (freed with it), not listed as a module itself. */
-static bool publish_part(hj_batch *b, hj_module *m)
-{
-    hj_module *parent = b->lazy_parent;
-    for (size_t i = 0; i < m->ndefs; i++) {
-        hj_def *d = hj_strmap_get(&b->engine->symtab.jit, m->defs[i].name);
-        if (!d || d->module != parent || d->kind != HJ_DEF_FUNC || d->addr)
-            continue;
-        d->addr = m->defs[i].addr;
-        for (size_t k = 0; parent->lazy_aliases && k < parent->ndefs; k++) /* one stub */
-            if (parent->defs[k].stub == d->stub && !parent->defs[k].addr)
-                parent->defs[k].addr = m->defs[i].addr;
-        hj_stubs_set(b->engine->stubs, d->stub - 1, d->addr);
-        b->engine->stats.lazy_compiled++;
-    }
-    for (size_t i = 0; i < m->ndeps; i++) { /* the module answers for what its parts use */
-        bool known = false;
-        for (size_t k = 0; k < parent->ndeps && !known; k++)
-            known = parent->deps[k].module == m->deps[i].module;
-        if (!known && m->deps[i].module != parent) { /* room reserved by reserve_deps */
-            parent->deps[parent->ndeps++] = m->deps[i];
-            m->deps[i].module->users++;
-        }
-    }
-    m->ndeps = 0;
-    m->part_of = parent;
-    parent->parts[parent->nparts++] = m;
-    return true;
-}
-
 static void publish(hj_batch *b)
 {
     hj_engine *engine = b->engine;
@@ -566,7 +501,7 @@ static void publish(hj_batch *b)
             hj_tls_activate(m->tls_module);
         engine->stats.code_bytes += m->seg_size[HJ_SEG_TEXT] + m->seg_size[HJ_SEG_RO] +
                                     m->seg_size[HJ_SEG_DATA];
-        if (b->lazy_parent && publish_part(b, m))
+        if (b->lazy_parent && hj_lazy_publish_part(b, m))
             continue;
         if (b->lazy && b->lazy[u]) {
             m->lazy = b->lazy[u];
@@ -726,30 +661,6 @@ static bool runs_constructors(const hj_batch *b)
     return !b->replacing || (b->replace_flags & HJ_REPLACE_FRESH_STATE);
 }
 
-/* A lazy module's part: room in its module's list is made before anything changes. */
-static hj_status reserve_part(hj_batch *b)
-{
-    hj_module *parent = b->lazy_parent;
-    hj_module **parts = parent ? realloc(parent->parts, (parent->nparts + 1) * sizeof *parts) : NULL;
-    if (parent && !parts)
-        return nomem(b);
-    if (parent)
-        parent->parts = parts;
-    return HJ_OK;
-}
-
-/* Room in the lazy module's dependencies for those of its new part. */
-static hj_status reserve_deps(hj_batch *b)
-{
-    hj_module *parent = b->lazy_parent;
-    size_t room = parent->ndeps + b->modules[0]->ndeps + 1;
-    hj_dep *deps = realloc(parent->deps, room * sizeof *deps);
-    if (!deps)
-        return nomem(b);
-    parent->deps = deps;
-    return HJ_OK;
-}
-
 hj_status hj_batch_link_locked(hj_batch *b, const hj_object *objects)
 {
     hj_engine *engine = b->engine;
@@ -757,11 +668,11 @@ hj_status hj_batch_link_locked(hj_batch *b, const hj_object *objects)
     b->units = calloc(count + 1, sizeof *b->units);
     b->modules = calloc(count + 1, sizeof *b->modules);
     b->defer_calls = calloc(count + 1, sizeof *b->defer_calls);
-    hj_status st = (b->units && b->modules && b->defer_calls) ? reserve_part(b) : nomem(b);
+    hj_status st = (b->units && b->modules && b->defer_calls) ? hj_lazy_reserve_part(b) : nomem(b);
     if (st == HJ_OK)
         st = add_locked(b, objects);
     if (st == HJ_OK && b->lazy_parent)
-        st = reserve_deps(b);
+        st = hj_lazy_reserve_deps(b);
     if (st == HJ_OK && !(b->inits = gather_inits(b, &b->ninits)))
         st = nomem(b);
     if (st == HJ_OK) {
