@@ -185,7 +185,11 @@ typedef struct hj_ir_options {
      * after. A function that cannot be compiled or linked then (e.g. it refers to a
      * symbol nothing defines) ends the program with a message naming the function and
      * the symbol, as a call to an undefined function does. The object cache is not
-     * used for lazy modules. */
+     * used for lazy modules. Module-local names become hidden globals NAME.hjNNNNNNNN;
+     * replaced versions find kept data under NAME. Without whole-module optimisation a
+     * static never written stays writable data, kept by hj_replace like any (declare
+     * tables const). A first call needs LLVM whole (not from a signal handler that may
+     * interrupt a compilation, nor after LLVM's exit-time destructors have run). */
     int lazy;
 } hj_ir_options;
 
