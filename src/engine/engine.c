@@ -124,6 +124,7 @@ void hj_engine_destroy(hj_engine *engine)
         hj_module_destroy_locked(engine, engine->last);
     hj_free_retired_all(engine);
     pthread_mutex_unlock(&engine->lock);
+    hj_lazy_release_pending(engine); /* before the ir layer's state goes */
     hj_proxies_free(engine);
     if (engine->ir)
         engine->ir_destroy(engine->ir);

@@ -49,6 +49,7 @@ typedef struct hj_lazy_cost {
  * compilation in progress another. */
 typedef struct hj_lazy_source {
     unsigned refs;
+    struct hj_lazy_source *next_released; /* on the engine's list, to release unlocked */
     const char *const *functions; /* defined lazily, sorted by strcmp */
     size_t nfunctions;
     /* The object defining `function` (malloc'd, the caller frees it), and what parts of
@@ -104,6 +105,7 @@ struct hj_engine {
     hj_strmap copies;        /* process symbol name (owned) -> read-only snapshot */
     hj_strmap referrers;     /* stub name -> name (owned) of the first module calling it */
     void *ir;                /* the ir layer's state, made when first needed */
+    hj_lazy_source *released; /* lazy sources nothing holds, released after unlocking */
     void (*ir_destroy)(void *ir);
     char warnings[HJ_ERRMSG_MAX];
     hj_module *retired;      /* replaced or removed while threads may still run it */
@@ -153,8 +155,11 @@ void hj_free_module(hj_module *m);
 /* Lazy modules (lazy.c). The stubs' trap: compiles a lazy function on its first call,
  * else reports a call to an undefined function and ends the program. */
 uintptr_t hj_lazy_trap(void *engine, uint64_t index);
-/* Drops a reference to a lazy source (lock held). */
-void hj_lazy_unref(hj_lazy_source *src);
+/* Drops a reference to a lazy source (lock held). The last one puts it on the engine's
+ * released list: releasing waits for the ir layer's lock, which may be held a long time
+ * by a compilation, so it happens in hj_lazy_release_pending, without the engine lock. */
+void hj_lazy_unref(hj_engine *engine, hj_lazy_source *src);
+void hj_lazy_release_pending(hj_engine *engine);
 /* Adds objects (lazy[i] non-NULL: the globals object of a lazy module) as one batch. */
 hj_status hj_add_objects_lazy(hj_engine *engine, const hj_object *objects,
                               hj_lazy_source *const *lazy, size_t count, hj_module **out);

@@ -57,10 +57,25 @@ static _Noreturn void compile_failed(const char *module, const char *function, c
     fatal(msg);
 }
 
-void hj_lazy_unref(hj_lazy_source *src)
+void hj_lazy_unref(hj_engine *engine, hj_lazy_source *src)
 {
-    if (--src->refs == 0)
-        src->release(src);
+    if (--src->refs)
+        return;
+    src->next_released = engine->released;
+    engine->released = src;
+}
+
+void hj_lazy_release_pending(hj_engine *engine)
+{
+    pthread_mutex_lock(&engine->lock);
+    hj_lazy_source *list = engine->released;
+    engine->released = NULL;
+    pthread_mutex_unlock(&engine->lock);
+    while (list) {
+        hj_lazy_source *next = list->next_released;
+        list->release(list);
+        list = next;
+    }
 }
 
 /* The lazy definition behind a stub, or NULL. Lock held. */
@@ -124,8 +139,9 @@ static void compile_stub(hj_engine *engine, uint64_t index)
     engine->stats.lazy_ns += hj_now_ns() - start;
     engine->stats.lazy_extract_ns += cost.extract_ns;
     engine->stats.lazy_generate_ns += cost.generate_ns;
-    hj_lazy_unref(src);
+    hj_lazy_unref(engine, src);
     pthread_mutex_unlock(&engine->lock);
+    hj_lazy_release_pending(engine);
     free(data);
     free(function);
     free(module);

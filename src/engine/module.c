@@ -535,7 +535,7 @@ void hj_free_module(hj_module *m)
         hj_free_module(m->parts[i]);
     free(m->parts);
     if (m->lazy)
-        hj_lazy_unref(m->lazy);
+        hj_lazy_unref(m->engine, m->lazy);
     free(m->name);
     free(m->strtab);
     free(m->defs);
@@ -709,6 +709,7 @@ hj_status hj_link_batch(hj_engine *engine, const hj_object *objects, size_t coun
         hj_reclaim_locked(engine);
         pthread_mutex_unlock(&engine->lock);
     }
+    hj_lazy_release_pending(engine); /* of the version replaced */
     for (size_t i = 0; st == HJ_OK && runs_constructors(&b) && i < b.ninits; i++)
         b.inits[i].fn.fn();
     hj_batch_close(&b);

@@ -54,6 +54,7 @@ void hj_detach(hj_engine *engine)
         }
     hj_reclaim_locked(engine); /* its promise no longer holds anything back */
     pthread_mutex_unlock(&engine->lock);
+    hj_lazy_release_pending(engine);
     free(rec);
     current.engine = NULL;
     current.rec = NULL;
@@ -136,6 +137,7 @@ void hj_reclaim(hj_engine *engine)
     pthread_mutex_lock(&engine->lock);
     hj_reclaim_locked(engine);
     pthread_mutex_unlock(&engine->lock);
+    hj_lazy_release_pending(engine);
 }
 
 void hj_free_retired_all(hj_engine *engine)

@@ -108,6 +108,7 @@ hj_status hj_remove(hj_engine *engine, hj_module *module)
     pthread_mutex_lock(&engine->lock);
     hj_module_destroy_locked(engine, module);
     pthread_mutex_unlock(&engine->lock);
+    hj_lazy_release_pending(engine);
     return HJ_OK;
 }
 
