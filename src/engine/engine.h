@@ -88,7 +88,6 @@ struct hj_module {
     hj_lazy_source *lazy;    /* a lazy module: its functions' source */
     hj_module **parts;       /* a lazy module: its functions compiled so far, each linked */
     size_t nparts;           /* as a module of its own, freed with it */
-    hj_module *part_of;      /* a compiled part: its lazy module */
     bool lazy_aliases;       /* a lazy module: two of its names share a stub */
 };
 

@@ -211,7 +211,6 @@ bool hj_lazy_publish_part(hj_batch *b, hj_module *m)
         }
     }
     m->ndeps = 0;
-    m->part_of = parent;
     parent->parts[parent->nparts++] = m;
     return true;
 }
