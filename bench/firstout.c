@@ -32,21 +32,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static volatile sig_atomic_t child_pid;
-
-static void on_alarm(int sig)
-{
-    (void)sig;
-    if (child_pid > 0)
-        kill((pid_t)child_pid, SIGKILL);
-}
-
-static long long now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
+#include "child.h"
 
 static int write_all(int fd, const char *p, ssize_t n)
 {
@@ -104,18 +90,8 @@ int main(int argc, char **argv)
         dprintf(2, "firstout: cannot execute %s: %s\n", argv[4], strerror(errno));
         _exit(127);
     }
-    child_pid = pid;
+    arm_timeout(pid);
     close(slave); /* the master reads EIO once every copy of the slave is closed */
-    const char *tmo = getenv("RUNSTAT_TIMEOUT");
-    unsigned secs = tmo ? (unsigned)strtoul(tmo, NULL, 10) : 0;
-    if (secs) {
-        struct sigaction sa;
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = on_alarm;
-        sigemptyset(&sa.sa_mask);
-        sigaction(SIGALRM, &sa, NULL);
-        alarm(secs);
-    }
     long long first = -1;
     char buf[65536];
     int child_done = 0, st = 0;
@@ -152,7 +128,7 @@ int main(int argc, char **argv)
     }
     long long t1 = now_ns();
     alarm(0);
-    int status = WIFEXITED(st) ? WEXITSTATUS(st) : WIFSIGNALED(st) ? 128 + WTERMSIG(st) : 255;
+    int status = shell_status(st);
     if (first >= 0)
         printf("%d %lld %lld %ld\n", status, t1 - t0, first, ru.ru_maxrss);
     else

@@ -47,15 +47,13 @@
 # cannot be fetched or built, a native program that fails).
 set -euo pipefail
 
-die() { printf 'ir_bench.sh: error: %s\n' "$*" >&2; exit 1; }
-log() { printf 'ir_bench.sh: [%5.0fs] %s\n' "$(elapsed)" "$*" >&2; }
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
 WORK=$BENCH_DIR/work
 IRW=$WORK/ir                       # everything this script builds or writes
 T_START=$(date +%s.%N)
-elapsed() { awk -v a="$T_START" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
+. "$BENCH_DIR/bench_lib.sh"
 
 RUNS=5
 RUNS_SLOW=3
@@ -73,7 +71,6 @@ HOTJIT_LIBS=${HOTJIT_LIBS--l m}
 LLVM_SUFFIX=${LLVM_SUFFIX--14}
 ARGV_ORIG="$*"
 
-usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
     case $1 in
@@ -131,7 +128,7 @@ mkdir -p "$IRW"
 
 # runstat (bench/runstat.c): wall time and peak RSS of one child process.
 RUNSTAT=$IRW/runstat
-if [ ! -x "$RUNSTAT" ] || [ "$BENCH_DIR/runstat.c" -nt "$RUNSTAT" ]; then
+if [ ! -x "$RUNSTAT" ] || [ "$BENCH_DIR/runstat.c" -nt "$RUNSTAT" ] || [ "$BENCH_DIR/child.h" -nt "$RUNSTAT" ]; then
     $CLANG -O2 -o "$RUNSTAT" "$BENCH_DIR/runstat.c" || die "cannot build runstat"
 fi
 
@@ -373,25 +370,15 @@ fi
 declare -A ARGS_A ARGS_B
 ARGS_A[lua]="-e 'print(1)'";            ARGS_B[lua]="heavy.lua 2"
 ARGS_A[sqlite]=":memory: 'select 1;'";  ARGS_B[sqlite]=":memory: '.read heavy.sql'"
-declare -A VARDEF
 for p in "${PROGS[@]}"; do
     SETS=(O0 O2); has_preopt "$p" && SETS+=(preopt)
-    for s in "${SETS[@]}"; do
-        set -- ${MODS[$p]}
-        m=$1; shift
-        x=""; for b in "$@"; do x="$x -extra-module=$s/$b.bc"; done
-        a=""; for b in ${MODS[$p]}; do a="$a $s/$b.bc"; done
-        VARDEF[$p]+="M_$s='$s/$m.bc'"$'\n'"X_$s='${x# }'"$'\n'"A_$s='${a# }'"$'\n'
-    done
+    module_vars "$p" "${MODS[$p]}" "${SETS[@]}"
 done
 
 # Rows: id | label | command template (ARGS replaced by the workload's).
 # lli: program arguments follow the main module; -dlopen=libm.so.6 makes
 # libm's symbols explicit (lli-14 links it anyway).  lli -jit-kind=orc
 # ignores -O (see bench/ir_bench.md); the row still passes it.
-ROW_IDS=()
-declare -A LABEL TEMPLATE KIND LEVEL
-row() { ROW_IDS+=("$1"); LABEL[$1]=$2; KIND[$1]=$3; LEVEL[$1]=$4; TEMPLATE[$1]=$5; }
 LL="$LLI -dlopen=libm.so.6"
 row native    "native clang -O2"             native  O2 "./native/PROG ARGS"
 for s in O0 O2; do
@@ -524,7 +511,6 @@ done
 # between the programs and rotate the order of the rows each round.  With
 # --budget, a run is skipped when its first run's time would take the script
 # past the budget (the report marks rows that got fewer runs than planned).
-now_ns() { date +%s%N; }
 T_START_NS=$(awk -v t="$T_START" 'BEGIN { printf "%.0f", t * 1e9 }')
 declare -A EST SHORT
 declare -A LIVE_OF
@@ -584,18 +570,7 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---------------------------------------------------------------- 6. report
 # stats FILE COL — "median min max n" of column COL (numeric, "-" skipped).
-stats() {
-    awk -v c="$2" '$c != "-" { print $c }' "$1" | sort -g | awk '
-        { v[NR] = $1 }
-        END { if (NR == 0) { print "- - - 0"; exit }
-              med = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-              print med, v[1], v[NR], NR }'
-}
 # fms NS — nanoseconds as milliseconds, 3 significant-ish digits.
-fms() { awk -v x="$1" 'BEGIN { if (x == "-") { print "–"; exit } m = x / 1e6; if (m < 10) printf "%.2f", m; else if (m < 1000) printf "%.1f", m; else printf "%.0f", m }'; }
-fmsv() { awk -v m="$1" 'BEGIN { if (m == "-") { print "–"; exit } if (m < 10) printf "%.2f", m; else if (m < 1000) printf "%.1f", m; else printf "%.0f", m }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "–"; else if (a / b >= 10) printf "%.0f×", a / b; else printf "%.2f×", a / b }'; }
-med_of() { [ -s "$RUN/$1.txt" ] || { echo -; return; }; local m; read -r m _ < <(stats "$RUN/$1.txt" "$2"); echo "$m"; }
 exit_desc() {
     local s=$1
     if [ "$s" = 137 ]; then echo "killed (SIGKILL; timeout ${TIMEOUT} s?)"

@@ -49,15 +49,13 @@
 # Exit status: 0 when the benchmark ran (a failing tool is a row in the table).
 set -euo pipefail
 
-die() { printf 'lazy_bench.sh: error: %s\n' "$*" >&2; exit 1; }
-log() { printf 'lazy_bench.sh: [%5.0fs] %s\n' "$(elapsed)" "$*" >&2; }
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
 WORK=$BENCH_DIR/work
 IRW=$WORK/ir
 LW=$WORK/lazy
 T_START=$(date +%s.%N)
-elapsed() { awk -v a="$T_START" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
+. "$BENCH_DIR/bench_lib.sh"
 
 QUICK=${QUICK:-0}
 RUNS=; RUNS_SLOW=; SLOW=; BUDGET=; TIMEOUT=300; ONLY=
@@ -67,7 +65,6 @@ LLVM_SUFFIX=${LLVM_SUFFIX--14}
 OVERHEAD=${LAZY_OVERHEAD:-}
 DO_OVERHEAD=1
 ARGV_ORIG="$*"
-usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case $1 in
         --quick) QUICK=1; shift ;;
@@ -119,7 +116,7 @@ log "inputs: bench/ir_bench.sh --build-only"
     || die "bench/ir_bench.sh --build-only failed"
 mkdir -p "$LW"
 FIRSTOUT=$LW/firstout
-if [ ! -x "$FIRSTOUT" ] || [ "$BENCH_DIR/firstout.c" -nt "$FIRSTOUT" ]; then
+if [ ! -x "$FIRSTOUT" ] || [ "$BENCH_DIR/firstout.c" -nt "$FIRSTOUT" ] || [ "$BENCH_DIR/child.h" -nt "$FIRSTOUT" ]; then
     $CLANG -O2 -o "$FIRSTOUT" "$BENCH_DIR/firstout.c" || die "cannot build firstout"
 fi
 declare -A MODS NFUNCS
@@ -187,21 +184,10 @@ EOF
 fi
 
 # ---------------------------------------------------------------- 3. commands
-declare -A ARGS_A ARGS_B VARDEF
+declare -A ARGS_A ARGS_B
 ARGS_A[lua]="-e 'print(1)'";            ARGS_B[lua]="heavy.lua $REPS_LUA"
 ARGS_A[sqlite]=":memory: 'select 1;'";  ARGS_B[sqlite]=":memory: '.read heavy.sql'"
-for p in "${PROGS[@]}"; do
-    for s in O0 O2; do
-        set -- ${MODS[$p]}
-        m=$1; shift
-        x=""; for b in "$@"; do x="$x -extra-module=$s/$b.bc"; done
-        a=""; for b in ${MODS[$p]}; do a="$a $s/$b.bc"; done
-        VARDEF[$p]+="M_$s='$s/$m.bc'"$'\n'"X_$s='${x# }'"$'\n'"A_$s='${a# }'"$'\n'
-    done
-done
-ROW_IDS=()
-declare -A LABEL TEMPLATE KIND LEVEL
-row() { ROW_IDS+=("$1"); LABEL[$1]=$2; KIND[$1]=$3; LEVEL[$1]=$4; TEMPLATE[$1]=$5; }
+for p in "${PROGS[@]}"; do module_vars "$p" "${MODS[$p]}" O0 O2; done
 LL="$LLI -dlopen=libm.so.6"
 row native   "native clang -O2"                    native  O2 "./native/PROG ARGS"
 row lz_O2    "hotjit run --lazy -O2"               lazy    O2 "\$HOTJIT run --lazy -O2 \$HOTJIT_LIBS \$A_O2 -- ARGS"
@@ -354,7 +340,6 @@ for k in "${ACTIVE[@]}"; do
     if [ "${EST[$k]}" -gt $((SLOW * 1000000000)) ]; then NRUNS_OF[$k]=$RUNS_SLOW; else NRUNS_OF[$k]=$RUNS; fi
     LIVE+=("$k")
 done
-now_ns() { date +%s%N; }
 DEADLINE_NS=$(awk -v t="$T_START" -v b="$BUDGET" 'BEGIN { printf "%.0f", (t + b) * 1e9 }')
 FAST=(); SLOWK=()
 for k in "${LIVE[@]}"; do
@@ -393,17 +378,6 @@ if [ $DO_OVERHEAD = 1 ]; then
 fi
 
 # ---------------------------------------------------------------- 6. report
-stats() {   # stats FILE COL — "median min max n"
-    awk -v c="$2" '$c != "-" { print $c }' "$1" | sort -g | awk '
-        { v[NR] = $1 }
-        END { if (NR == 0) { print "- - - 0"; exit }
-              med = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-              print med, v[1], v[NR], NR }'
-}
-fms() { awk -v x="$1" 'BEGIN { if (x == "-") { print "–"; exit } m = x / 1e6; if (m < 10) printf "%.2f", m; else if (m < 1000) printf "%.1f", m; else printf "%.0f", m }'; }
-fmsv() { awk -v m="$1" 'BEGIN { if (m == "-" || m == "") { print "–"; exit } if (m < 10) printf "%.2f", m; else if (m < 1000) printf "%.1f", m; else printf "%.0f", m }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0 || a == "") print "–"; else if (a / b >= 10) printf "%.0f×", a / b; else if (a / b >= 0.1) printf "%.2f×", a / b; else printf "%.2g×", a / b }'; }
-med_of() { [ -s "$RUN/$1.txt" ] || { echo -; return; }; local m; read -r m _ < <(stats "$RUN/$1.txt" "$2"); echo "$m"; }
 status_of() {
     local k=$1
     case ${STATE[$k]:-} in

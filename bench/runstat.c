@@ -36,21 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static volatile sig_atomic_t child_pid;
-
-static void on_alarm(int sig)
-{
-    (void)sig;
-    if (child_pid > 0)
-        kill((pid_t)child_pid, SIGKILL);
-}
-
-static long long now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
+#include "child.h"
 
 int main(int argc, char **argv)
 {
@@ -78,17 +64,7 @@ int main(int argc, char **argv)
         dprintf(2, "runstat: cannot execute %s: %s\n", argv[4], strerror(errno));
         _exit(127);
     }
-    child_pid = pid;
-    const char *tmo = getenv("RUNSTAT_TIMEOUT");
-    unsigned secs = tmo ? (unsigned)strtoul(tmo, NULL, 10) : 0;
-    if (secs) {
-        struct sigaction sa;
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = on_alarm;
-        sigemptyset(&sa.sa_mask);
-        sigaction(SIGALRM, &sa, NULL); /* no SA_RESTART: wait4 returns EINTR */
-        alarm(secs);
-    }
+    arm_timeout(pid);
     int st = 0;
     struct rusage ru;
     memset(&ru, 0, sizeof ru);
@@ -100,7 +76,7 @@ int main(int argc, char **argv)
     }
     long long t1 = now_ns();
     alarm(0);
-    int status = WIFEXITED(st) ? WEXITSTATUS(st) : WIFSIGNALED(st) ? 128 + WTERMSIG(st) : 255;
+    int status = shell_status(st);
     printf("%d %lld %ld %lld %lld\n", status, t1 - t0, ru.ru_maxrss,
            (long long)ru.ru_utime.tv_sec * 1000000LL + ru.ru_utime.tv_usec,
            (long long)ru.ru_stime.tv_sec * 1000000LL + ru.ru_stime.tv_usec);

@@ -26,10 +26,10 @@ struct hj_ir_lazy {
 };
 
 /* Callees copied along for inlining, per optimisation level (hj_ir_extract_function):
- * instructions in all, and of the largest. The trade measured on Lua 5.4 at -O2
- * (bench/README.md): no copies, time to first output 1.70 s and steady state 1.45x
- * eager's; 2000/150, 1.78 s and about 1.05-1.1x; 2000/1000, 2.7 s and no better.
- * -O0 inlines nothing. */
+ * instructions in all, and of the largest. The trade on Lua 5.4 at -O2, measured with a
+ * temporary build reading them from the environment (bench/README.md): no copies, first
+ * output 1.70 s and steady state 1.45x eager's; 2000/150, 1.78 s and 1.05-1.1x;
+ * 2000/1000, 2.7 s and no better. -O0 inlines nothing. */
 static const unsigned inline_budget[4][2] = {{0, 0}, {1000, 100}, {2000, 150}, {3000, 200}};
 
 void hj_ir_lazy_close(hj_ir_lazy *lazy)
