@@ -111,6 +111,8 @@ struct hj_engine {
     uint64_t epoch;          /* advanced at every retirement */
     hj_thread_rec *threads;  /* attached threads */
     struct hj_copy_chunk *copy_chunks;
+    uint64_t seg_cursor[HJ_SEG_COUNT]; /* page offset where the next unit's segment of each
+                                        * kind begins (module.c: segment_starts) */
 };
 
 /* Near stand-ins for process symbols that a unit's 32-bit references cannot reach:

@@ -281,6 +281,24 @@ static hj_status resolve_all(hj_batch *b)
  * Memory, entry stubs, TLS
  * ------------------------------------------------------------------------------------ */
 
+/* Where in its first page each segment of a unit begins: where the previous unit's
+ * segment of that kind ended (the cursor), as if units were laid out end to end.
+ * Starting every small unit (a lazily compiled function, a query's module) at a page
+ * boundary puts all their entries in the few sets of the L1 caches that a page offset
+ * selects: SQLite compiled lazily ran a 1,000,000-step recursive CTE in 0.32 s so, in
+ * 0.24 s with this placement (eager: 0.25 s). */
+static void segment_starts(uint64_t cursor[], const hj_link_unit *unit, uint64_t start[])
+{
+    enum { LINE = 64 };
+    for (int s = 0; s < HJ_SEG_COUNT; s++) {
+        uint64_t align = unit->seg_align[s];
+        start[s] = unit->seg_size[s] ? (cursor[s] + align - 1) & ~(align - 1) : 0;
+        if (unit->seg_size[s])
+            cursor[s] = ((start[s] + unit->seg_size[s] + LINE - 1) & ~(uint64_t)(LINE - 1)) %
+                        hj_page_size();
+    }
+}
+
 /* One allocation for the whole batch, all units' text first, then all read-only
  * parts, then all read-write parts, each unit's part on its own pages (so that a unit
  * can be freed alone): the batch is protected with two mprotect calls, not two per
@@ -289,13 +307,17 @@ static hj_status allocate_units(hj_batch *b)
 {
     hj_region *region = b->engine->region;
     size_t total[HJ_SEG_COUNT] = {0};
+    uint64_t cursor[HJ_SEG_COUNT], start[HJ_SEG_COUNT];
+    memcpy(cursor, b->engine->seg_cursor, sizeof cursor);
     for (size_t u = 0; u < b->count; u++) {
         hj_link_unit *unit = &b->units[u];
         uint64_t t0 = hj_now_ns();
+        unit->dso_elsewhere = b->lazy_parent != NULL;
         HJ_TRY(hj_link_layout(unit, hj_region_base(region), hj_region_end(region), &b->err));
         b->modules[u]->stats.link_ns += hj_now_ns() - t0;
+        segment_starts(cursor, unit, start);
         for (int s = 0; s < HJ_SEG_COUNT; s++)
-            total[s] += hj_page_round(unit->seg_size[s]);
+            total[s] += hj_page_round(start[s] + unit->seg_size[s]);
     }
     b->mem_size = total[HJ_SEG_TEXT] + total[HJ_SEG_RO] + total[HJ_SEG_DATA];
     void *mem = NULL;
@@ -310,18 +332,24 @@ static hj_status allocate_units(hj_batch *b)
     at[HJ_SEG_RO] = at[HJ_SEG_TEXT] + total[HJ_SEG_TEXT];
     at[HJ_SEG_DATA] = at[HJ_SEG_RO] + total[HJ_SEG_RO];
     b->ro_start = at[HJ_SEG_RO];
+    memcpy(cursor, b->engine->seg_cursor, sizeof cursor);
     for (size_t u = 0; u < b->count; u++) {
         hj_link_unit *unit = &b->units[u];
         hj_module *m = b->modules[u];
-        hj_link_place(unit, at);
+        uintptr_t placed[HJ_SEG_COUNT];
+        segment_starts(cursor, unit, start);
+        for (int s = 0; s < HJ_SEG_COUNT; s++)
+            placed[s] = at[s] + start[s];
+        hj_link_place(unit, placed);
         m->dso_handle = b->lazy_parent ? b->lazy_parent->dso_handle
-                                       : (void *)(at[HJ_SEG_DATA] + unit->dso_offset);
+                                       : (void *)(placed[HJ_SEG_DATA] + unit->dso_offset);
         for (int s = 0; s < HJ_SEG_COUNT; s++) {
             m->seg_addr[s] = at[s];
-            m->seg_size[s] = hj_page_round(unit->seg_size[s]);
+            m->seg_size[s] = hj_page_round(start[s] + unit->seg_size[s]);
             at[s] += m->seg_size[s];
         }
     }
+    memcpy(b->engine->seg_cursor, cursor, sizeof cursor);
     return HJ_OK;
 }
 

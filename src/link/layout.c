@@ -248,7 +248,8 @@ hj_status hj_link_layout(hj_link_unit *unit, uintptr_t region_base, uintptr_t re
     unit->tls_image_size = unit->tls_size;
     layout_sections(unit, false, true);
     layout_commons(unit);
-    unit->dso_offset = place_in(&unit->seg_size[HJ_SEG_DATA], &unit->seg_align[HJ_SEG_DATA], 8, 8);
+    if (!unit->dso_elsewhere)
+        unit->dso_offset = place_in(&unit->seg_size[HJ_SEG_DATA], &unit->seg_align[HJ_SEG_DATA], 8, 8);
     HJ_TRY(count_relocations(unit, region_base, region_end, err));
     uint64_t *ro = &unit->seg_size[HJ_SEG_RO];
     unit->got_offset = place_in(ro, &unit->seg_align[HJ_SEG_RO], unit->ngot * 8, 8);

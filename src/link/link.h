@@ -103,6 +103,8 @@ struct hj_link_unit {
     hj_group *groups;
     size_t ngroups;
     size_t first_global;
+    bool dso_elsewhere; /* set before layout: the caller resolves __dso_handle, so DATA
+                         * holds no word for it */
     /* layout */
     uint64_t seg_size[HJ_SEG_COUNT];
     uint64_t seg_align[HJ_SEG_COUNT];
@@ -162,8 +164,8 @@ hj_status hj_link_each_relocation(hj_link_unit *unit, hj_reloc_visit visit, void
 hj_status hj_link_classify(const hj_link_unit *unit, size_t rela_sec, const Elf64_Rela *r,
                            hj_reloc_desc *desc, hj_err *err);
 
-/* Gives each segment of the unit its memory (read-write, zeroed, seg_size bytes each)
- * and computes the address of every section and defined symbol. Entry stubs are
+/* Gives each segment of the unit its memory (read-write, zeroed, seg_size bytes each,
+ * each aligned to its seg_align, not necessarily to a page) and computes the address of every section and defined symbol. Entry stubs are
  * assigned after. */
 void hj_link_place(hj_link_unit *unit, const uintptr_t seg_addr[HJ_SEG_COUNT]);
 

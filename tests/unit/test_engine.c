@@ -1,6 +1,7 @@
 /* engine: add/lookup/remove, transactions (a failed add changes nothing, also under
  * injected allocation failures), W^X after every phase, stable stubs, the undefined-
- * function trap, and a flat resident set over 100,000 add/remove cycles. */
+ * function trap, a flat resident set over 100,000 add/remove cycles, and small modules
+ * spread over a page's offsets. */
 #include <stdint.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -177,6 +178,34 @@ static void test_resident_set_flat(input lib)
     hj_engine_destroy(e);
 }
 
+/* Small modules added one after another do not all begin at the start of a page, where
+ * they would share the few cache sets a page offset selects: each continues at the page
+ * offset where the one before ended. */
+static void test_placement_spread(input lib)
+{
+    hj_engine *e = new_engine();
+    enum { N = 8 };
+    uintptr_t offsets[N];
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    for (int i = 0; i < N; i++) {
+        hj_module *m;
+        void *value = NULL;
+        CHECK(hj_add_object(e, "lib", lib.data, lib.size, &m) == HJ_OK);
+        CHECK(hj_lookup(e, "lib_value", &value) == HJ_OK && *(int *)value == 40);
+        offsets[i] = (uintptr_t)value % page;
+        CHECK(hj_remove(e, m) == HJ_OK);
+    }
+    int distinct = 0;
+    for (int i = 0; i < N; i++) {
+        int seen = 0;
+        for (int j = 0; j < i; j++)
+            seen |= offsets[j] == offsets[i];
+        distinct += !seen;
+    }
+    CHECK_MSG(distinct == N, "%d distinct page offsets of lib_value in %d modules", distinct, N);
+    hj_engine_destroy(e);
+}
+
 int main(void)
 {
     input lib = check_load_input("eng_lib"), user = check_load_input("eng_user"), undef = check_load_input("eng_undef"),
@@ -188,6 +217,7 @@ int main(void)
     test_injected_failures(lib, user);
     test_trap(lib);
     test_resident_set_flat(lib);
+    test_placement_spread(lib);
     free(lib.data);
     free(user.data);
     free(undef.data);
