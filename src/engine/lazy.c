@@ -261,17 +261,25 @@ static void *compile_on_helper(void *arg)
     return NULL;
 }
 
+/* The lowest address of this thread's stack, 0 until known. Asked once per thread:
+ * for the main thread pthread_getattr_np reads /proc/self/maps, which grows with every
+ * mapping the engine makes (a tenth of a small function's first call, measured). */
+static _Thread_local uintptr_t stack_low;
+
 static bool stack_is_small(void)
 {
-    pthread_attr_t attr;
-    void *lo;
-    size_t size;
-    if (pthread_getattr_np(pthread_self(), &attr) != 0)
-        return false;
-    bool known = pthread_attr_getstack(&attr, &lo, &size) == 0;
-    pthread_attr_destroy(&attr);
+    if (!stack_low) {
+        pthread_attr_t attr;
+        void *lo;
+        size_t size;
+        if (pthread_getattr_np(pthread_self(), &attr) != 0)
+            return false;
+        if (pthread_attr_getstack(&attr, &lo, &size) == 0)
+            stack_low = (uintptr_t)lo;
+        pthread_attr_destroy(&attr);
+    }
     char here;
-    return known && (uintptr_t)&here - (uintptr_t)lo < ENOUGH_STACK;
+    return stack_low && (uintptr_t)&here - stack_low < ENOUGH_STACK;
 }
 
 static void compile_somewhere(hj_engine *engine, uint64_t index)
