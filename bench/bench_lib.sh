@@ -41,3 +41,35 @@ fms() { awk -v x="$1" 'BEGIN { if (x == "-") { print "–"; exit } m = x / 1e6; 
 fmsv() { awk -v m="$1" 'BEGIN { if (m == "-" || m == "") { print "–"; exit } if (m < 10) printf "%.2f", m; else if (m < 1000) printf "%.1f", m; else printf "%.0f", m }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0 || a == "") print "–"; else if (a / b >= 10) printf "%.0f×", a / b; else if (a / b >= 0.1) printf "%.2f×", a / b; else printf "%.2g×", a / b }'; }
 med_of() { [ -s "$RUN/$1.txt" ] || { echo -; return; }; local m; read -r m _ < <(stats "$RUN/$1.txt" "$2"); echo "$m"; }
+
+# The CPU-heavy workloads' bodies, shared by ir_bench.sh (run once) and lazy_bench.sh
+# (repeated). Lua: sorting 200,000 numbers, 100,000 string.format, gmatch and gsub over
+# 1 MB (sets acc, s, words, r). SQLite: a 200,000-row table t built by a recursive CTE,
+# an index, a LIKE scan, a GROUP BY, a 1,000,000-step recursive CTE.
+heavy_lua_work() {
+    cat <<'EOF'
+local seed, t = 42, {}
+for i = 1, 200000 do seed = (seed * 1103515245 + 12345) % 2147483648; t[i] = seed end
+table.sort(t)
+local acc = 0
+for i = 1, #t, 97 do acc = (acc + t[i]) % 1000000007 end
+local parts = {}
+for i = 1, 100000 do parts[#parts + 1] = string.format("%x-%d", i * 2654435761 % 4294967296, i % 13) end
+local s = table.concat(parts, ";")
+local words = 0
+for w in s:gmatch("[%x]+%-1[0-2]") do words = words + 1 end
+local r = s:sub(1, 200000):gsub("%d", function(d) return d == "7" and "seven" or nil end)
+EOF
+}
+heavy_sql_work() {
+    cat <<'EOF'
+CREATE TABLE t(id INTEGER PRIMARY KEY, k INTEGER, s TEXT);
+WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000)
+INSERT INTO t SELECT x, (x * 7919) % 10007, printf('%08x', (x * 2654435761) % 4294967296) FROM c;
+CREATE INDEX t_k ON t(k);
+SELECT count(*), sum(k), max(s) FROM t WHERE s LIKE '%a%';
+SELECT k, count(*) AS n, min(s) FROM t GROUP BY k ORDER BY n DESC, k LIMIT 3;
+WITH RECURSIVE c(x, y) AS (SELECT 1, 1 UNION ALL SELECT x + 1, (y * 31 + x) % 1000003 FROM c WHERE x < 1000000)
+SELECT sum(y), count(*) FROM c;
+EOF
+}

@@ -55,13 +55,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: firstout OUT ERR -- PROG [ARG...]\n");
         return 2;
     }
-    int out = open(argv[1], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    int err = open(argv[2], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
-    if (out < 0 || err < 0 || in < 0) {
-        fprintf(stderr, "firstout: cannot open output files: %s\n", strerror(errno));
+    int fds[3];
+    if (!open_child_files("firstout", argv[1], argv[2], fds))
         return 2;
-    }
+    int out = fds[1];
     int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (master < 0 || grantpt(master) != 0 || unlockpt(master) != 0) {
         fprintf(stderr, "firstout: pseudo-terminal: %s\n", strerror(errno));
@@ -78,19 +75,9 @@ int main(int argc, char **argv)
     tcsetattr(slave, TCSANOW, &tio);
 
     long long t0 = now_ns();
-    pid_t pid = fork();
-    if (pid < 0) {
-        fprintf(stderr, "firstout: fork: %s\n", strerror(errno));
+    pid_t pid = start_child("firstout", fds[0], slave, fds[2], argv + 4);
+    if (pid < 0)
         return 2;
-    }
-    if (pid == 0) {
-        if (dup2(in, 0) < 0 || dup2(slave, 1) < 0 || dup2(err, 2) < 0)
-            _exit(127);
-        execvp(argv[4], argv + 4);
-        dprintf(2, "firstout: cannot execute %s: %s\n", argv[4], strerror(errno));
-        _exit(127);
-    }
-    arm_timeout(pid);
     close(slave); /* the master reads EIO once every copy of the slave is closed */
     long long first = -1;
     char buf[65536];

@@ -326,17 +326,9 @@ local t0 = os.clock()
 local N = tonumber(arg[1]) or 2
 local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end
 local f = fib(30 + N)
-local seed, t = 42, {}
-for i = 1, 200000 do seed = (seed * 1103515245 + 12345) % 2147483648; t[i] = seed end
-table.sort(t)
-local acc = 0
-for i = 1, #t, 97 do acc = (acc + t[i]) % 1000000007 end
-local parts = {}
-for i = 1, 100000 do parts[#parts + 1] = string.format("%x-%d", i * 2654435761 % 4294967296, i % 13) end
-local s = table.concat(parts, ";")
-local words = 0
-for w in s:gmatch("[%x]+%-1[0-2]") do words = words + 1 end
-local r = s:sub(1, 200000):gsub("%d", function(d) return d == "7" and "seven" or nil end)
+EOF
+heavy_lua_work >> "$IRW/lua/heavy.lua.tmp"
+cat >> "$IRW/lua/heavy.lua.tmp" <<'EOF'
 print(f, acc, #s, words, #r)
 io.stderr:write(string.format("steady-state-ms %.3f\n", (os.clock() - t0) * 1000))
 EOF
@@ -350,15 +342,8 @@ fi
 if [[ " ${PROGS[*]} " == *" sqlite "* ]]; then
 cat > "$IRW/sqlite/heavy.sql.tmp" <<'EOF'
 .timer on
-CREATE TABLE t(id INTEGER PRIMARY KEY, k INTEGER, s TEXT);
-WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000)
-INSERT INTO t SELECT x, (x * 7919) % 10007, printf('%08x', (x * 2654435761) % 4294967296) FROM c;
-CREATE INDEX t_k ON t(k);
-SELECT count(*), sum(k), max(s) FROM t WHERE s LIKE '%a%';
-SELECT k, count(*) AS n, min(s) FROM t GROUP BY k ORDER BY n DESC, k LIMIT 3;
-WITH RECURSIVE c(x, y) AS (SELECT 1, 1 UNION ALL SELECT x + 1, (y * 31 + x) % 1000003 FROM c WHERE x < 1000000)
-SELECT sum(y), count(*) FROM c;
 EOF
+heavy_sql_work >> "$IRW/sqlite/heavy.sql.tmp"
 cmp -s "$IRW/sqlite/heavy.sql.tmp" "$IRW/sqlite/heavy.sql" || mv "$IRW/sqlite/heavy.sql.tmp" "$IRW/sqlite/heavy.sql"
 rm -f "$IRW/sqlite/heavy.sql.tmp"
 fi

@@ -142,17 +142,9 @@ local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) 
 for rep = 1, reps do
   local t0 = os.clock()
   local f = fib(33)
-  local seed, t = 42, {}
-  for i = 1, 200000 do seed = (seed * 1103515245 + 12345) % 2147483648; t[i] = seed end
-  table.sort(t)
-  local acc = 0
-  for i = 1, #t, 97 do acc = (acc + t[i]) % 1000000007 end
-  local parts = {}
-  for i = 1, 100000 do parts[#parts + 1] = string.format("%x-%d", i * 2654435761 % 4294967296, i % 13) end
-  local s = table.concat(parts, ";")
-  local words = 0
-  for w in s:gmatch("[%x]+%-1[0-2]") do words = words + 1 end
-  local r = s:sub(1, 200000):gsub("%d", function(d) return d == "7" and "seven" or nil end)
+EOF
+heavy_lua_work >> "$LW/lua/heavy.lua.tmp"
+cat >> "$LW/lua/heavy.lua.tmp" <<'EOF'
   print(rep, f, acc, #s, words, #r)
   io.stderr:write(string.format("rep-ms %d %.3f\n", rep, (os.clock() - t0) * 1000))
 end
@@ -170,15 +162,8 @@ if [[ " ${PROGS[*]} " == *" sqlite "* ]]; then
         cat <<EOF
 .print rep $r
 DROP TABLE IF EXISTS t;
-CREATE TABLE t(id INTEGER PRIMARY KEY, k INTEGER, s TEXT);
-WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000)
-INSERT INTO t SELECT x, (x * 7919) % 10007, printf('%08x', (x * 2654435761) % 4294967296) FROM c;
-CREATE INDEX t_k ON t(k);
-SELECT count(*), sum(k), max(s) FROM t WHERE s LIKE '%a%';
-SELECT k, count(*) AS n, min(s) FROM t GROUP BY k ORDER BY n DESC, k LIMIT 3;
-WITH RECURSIVE c(x, y) AS (SELECT 1, 1 UNION ALL SELECT x + 1, (y * 31 + x) % 1000003 FROM c WHERE x < 1000000)
-SELECT sum(y), count(*) FROM c;
 EOF
+        heavy_sql_work
     done
 } > "$LW/sqlite/heavy.sql"
 fi
@@ -403,6 +388,7 @@ funcs_of() {   # funcs_of P ID W — functions compiled, as text
         orclazy) i=${INFO[$p.$id.$w]:-}; echo "${i:-n/a}" ;;
     esac
 }
+ir_of() { if [ "$1" = native ]; then echo "O2 → clang -O2"; else echo "${LEVEL[$1]}"; fi; }
 lazyinfo_of() {   # "X (Y; Z)": first-call compile ms (extract; optimise+generate) from the --stats run
     read -r _ _ t x g <<< "${INFO[$1]:-- - - - -}"
     [ "$t" = - ] && { echo "–"; return; }
@@ -430,9 +416,7 @@ for p in "${PROGS[@]}"; do
     echo "| tool | IR | first output | min | max | whole run | peak RSS MiB | functions compiled | first-call compiles ms (extract; opt+gen) | ÷ hotjit --lazy -O2 | runs | status |"
     echo "|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---|"
     for id in "${ROW_IDS[@]}"; do
-        k=$p.$id.a
-        ir=${LEVEL[$id]}; [ "$id" = native ] && ir="O2 → clang -O2"
-        li=–; [ "${KIND[$id]}" = lazy ] && li=$(lazyinfo_of "$p.$id.a")
+        k=$p.$id.a; ir=$(ir_of "$id"); li=–; [ "${KIND[$id]}" = lazy ] && li=$(lazyinfo_of "$k")
         if [ ! -s "$RUN/$k.txt" ] || [ "${STATE[$k]}" != ok ]; then
             echo "| ${LABEL[$id]} | $ir | | | | | | $(funcs_of "$p" "$id" a) | $li | | | $(status_of "$k") |"; continue
         fi
@@ -448,9 +432,7 @@ for p in "${PROGS[@]}"; do
     echo "| tool | IR | whole run | min | max | peak RSS MiB | functions compiled | first-call compiles ms (extract; opt+gen) | 1st repetition | steady | steady ÷ eager -O2 | steady ÷ eager -O2 warm | whole ÷ hotjit --lazy -O2 | runs | status |"
     echo "|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"
     for id in "${ROW_IDS[@]}"; do
-        k=$p.$id.b
-        ir=${LEVEL[$id]}; [ "$id" = native ] && ir="O2 → clang -O2"
-        li=–; [ "${KIND[$id]}" = lazy ] && li=$(lazyinfo_of "$p.$id.b")
+        k=$p.$id.b; ir=$(ir_of "$id"); li=–; [ "${KIND[$id]}" = lazy ] && li=$(lazyinfo_of "$k")
         if [ ! -s "$RUN/$k.txt" ] || [ "${STATE[$k]}" != ok ]; then
             echo "| ${LABEL[$id]} | $ir | | | | | $(funcs_of "$p" "$id" b) | $li | | | | | | | $(status_of "$k") |"; continue
         fi

@@ -44,27 +44,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: runstat OUT ERR -- PROG [ARG...]\n");
         return 2;
     }
-    int out = open(argv[1], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    int err = open(argv[2], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
-    if (out < 0 || err < 0 || in < 0) {
-        fprintf(stderr, "runstat: cannot open output files: %s\n", strerror(errno));
+    int fds[3];
+    if (!open_child_files("runstat", argv[1], argv[2], fds))
         return 2;
-    }
     long long t0 = now_ns();
-    pid_t pid = fork();
-    if (pid < 0) {
-        fprintf(stderr, "runstat: fork: %s\n", strerror(errno));
+    pid_t pid = start_child("runstat", fds[0], fds[1], fds[2], argv + 4);
+    if (pid < 0)
         return 2;
-    }
-    if (pid == 0) {
-        if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
-            _exit(127);
-        execvp(argv[4], argv + 4);
-        dprintf(2, "runstat: cannot execute %s: %s\n", argv[4], strerror(errno));
-        _exit(127);
-    }
-    arm_timeout(pid);
     int st = 0;
     struct rusage ru;
     memset(&ru, 0, sizeof ru);
