@@ -36,3 +36,22 @@ lazy_variant_of() {
     cp -R "$LAZY_ORIG"/. . && rm -f case && lazy_orig_build
   }
 }
+
+# program_of CASE : for build(): copies cases/CASE's .ll files into the work directory
+# (cases that run one program with other arguments keep one copy of it).
+program_of() {
+  cp "$CASEDIR/../$1"/*.ll .
+}
+
+# eager_refused NAME : control for cases whose lazy run works although a symbol is
+# missing: run eagerly, the same program is refused at load time (status 125, nothing
+# run, a message naming NAME).
+eager_refused() {
+  run eager env -i "${BASEENV[@]}" "${JITENV[@]}" "$HOTJIT" run -O2 "${FILES[@]}" -- "${ARGS[@]}"
+  if [ "$(cat eager.status)" != 125 ] || [ -s eager.out ] || ! grep -q "$1" eager.err; then
+    echo "control: the eager run should be refused (status 125, message naming $1," \
+         "nothing run); status $(cat eager.status)"
+    cat eager.out eager.err
+    return 1
+  fi
+}
