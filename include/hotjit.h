@@ -188,8 +188,10 @@ typedef struct hj_ir_options {
      * used for lazy modules. Module-local names become hidden globals NAME.hjNNNNNNNN;
      * replaced versions find kept data under NAME. Without whole-module optimisation a
      * static never written stays writable data, kept by hj_replace like any (declare
-     * tables const). A first call needs LLVM whole (not from a signal handler that may
-     * interrupt a compilation, nor after LLVM's exit-time destructors have run). */
+     * tables const). A thread holds asynchronous signals back while it compiles, so a
+     * signal handler may make first calls (as safely as it may call malloc: the
+     * compilation allocates); a first call needs LLVM whole (not after LLVM's exit-time
+     * destructors have run). */
     int lazy;
 } hj_ir_options;
 

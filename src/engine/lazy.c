@@ -14,6 +14,7 @@
  * The add pipeline (module.c) calls the lazy steps here: marking a lazy module's
  * placeholders as waiting, and publishing a compiled part into its module. */
 #include <pthread.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -308,14 +309,30 @@ static uintptr_t target_of(hj_engine *engine, uint64_t index)
     return target;
 }
 
+/* A signal handler's first call, made while its thread compiles, would wait for the
+ * lock that thread holds: the thread holds asynchronous signals back from entering the
+ * trap until it leaves it (a helper thread inherits that). Faults stay deliverable. */
+static void hold_signals(sigset_t *old)
+{
+    static const int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS, SIGABRT};
+    sigset_t held;
+    sigfillset(&held);
+    for (size_t i = 0; i < sizeof faults / sizeof *faults; i++)
+        sigdelset(&held, faults[i]);
+    pthread_sigmask(SIG_BLOCK, &held, old);
+}
+
 uintptr_t hj_lazy_trap(void *ctx, uint64_t index)
 {
     hj_engine *engine = ctx;
+    sigset_t old;
+    hold_signals(&old);
     pthread_mutex_lock(&engine->lazy_lock);
     uintptr_t target;
     while (!(target = target_of(engine, index)))
         compile_somewhere(engine, index);
     pthread_mutex_unlock(&engine->lazy_lock);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     return target;
 }
 
