@@ -174,6 +174,22 @@ bool contains(const std::vector<Function *> &list, const Function *f)
     return std::find(list.begin(), list.end(), f) != list.end();
 }
 
+// Functions inside a constant: through casts to integers, address arithmetic and
+// aggregates, not only pointer casts (`(uintptr_t)f` is a ptrtoint).
+void note_functions_in(const Constant *c, std::vector<Function *> &taken, unsigned depth = 0)
+{
+    if (auto *g = dyn_cast<Function>(c)) {
+        if (!contains(taken, g))
+            taken.push_back(const_cast<Function *>(g));
+        return;
+    }
+    if (depth > 8 || isa<GlobalValue>(c))
+        return;
+    for (const Use &op : c->operands())
+        if (const auto *k = dyn_cast<Constant>(op.get()))
+            note_functions_in(k, taken, depth + 1);
+}
+
 // Functions a body uses other than as the callee of a call.
 void note_addresses(Function &body, std::vector<Function *> &taken)
 {
@@ -182,10 +198,8 @@ void note_addresses(Function &body, std::vector<Function *> &taken)
             auto *call = dyn_cast<CallBase>(&inst);
             if (call && call->isCallee(&op) && isa<Function>(op.get()))
                 continue;
-            auto *c = dyn_cast<Constant>(op.get());
-            auto *g = c ? dyn_cast<Function>(c->stripPointerCasts()) : nullptr;
-            if (g && !contains(taken, g))
-                taken.push_back(g);
+            if (const auto *c = dyn_cast<Constant>(op.get()))
+                note_functions_in(c, taken);
         }
 }
 
