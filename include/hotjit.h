@@ -60,6 +60,21 @@ HJ_API const char *hj_status_str(hj_status status);
 typedef struct hj_engine hj_engine;
 typedef struct hj_module hj_module;
 
+/* A piece of code the engine placed, as told to hj_engine_options.on_code. */
+typedef enum hj_code_kind {
+    HJ_CODE_FUNCTION,   /* a function's body (static functions too) */
+    HJ_CODE_ENTRY_STUB  /* the stub that is the function's address (see hj_lookup) */
+} hj_code_kind;
+
+typedef struct hj_code_info {
+    hj_code_kind kind;
+    const char *module; /* its module (a lazy function: its module); NULL for a stub,
+                         * which belongs to the name, not to a module */
+    const char *name;   /* the symbol; an entry stub: its function's name */
+    const void *addr;
+    size_t size;
+} hj_code_info;
+
 /* Options for hj_engine_create. Zero-initialise and set what you need. */
 typedef struct hj_engine_options {
     /* Bytes of address space reserved for all code and data of the engine; 0 picks the
@@ -77,6 +92,16 @@ typedef struct hj_engine_options {
      * see zeros. Set once per process: later engines share the first pool. */
     void *static_tls_pool;
     size_t static_tls_pool_size;
+    /* Optional: told where each piece of code the engine places lies, so a profiler or
+     * debugger can name JIT code (hotjit run --perf-map writes perf's
+     * /tmp/perf-PID.map with it): every function of every module added or brought by
+     * hj_replace, a lazily compiled function when its first call has linked it, and
+     * every new entry stub. Called with the engine's lock held, once the code is in
+     * place and before it can run; it must not call the engine. The strings are valid
+     * during the call only. Code never moves; a removed module's addresses may be
+     * reused for later code. */
+    void (*on_code)(void *ctx, const hj_code_info *info);
+    void *on_code_ctx;
 } hj_engine_options;
 
 /* Creates an engine. opts may be NULL. On success *out owns the engine. */

@@ -1,8 +1,11 @@
 /* The hotjit command: `hotjit run [OPTIONS] FILE... [-- ARG...]`. */
+#include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hotjit.h"
 #include "cli/cli.h"
@@ -47,6 +50,7 @@ static void usage(FILE *out)
           "  --load PATH    resolve symbols from the shared library at PATH too\n"
           "  --entry SYM    call SYM instead of main (as int SYM(argc, argv, envp))\n"
           "  --stats        print compile and link statistics to stderr at exit\n"
+          "  --perf-map     name the JIT code for perf: write /tmp/perf-PID.map\n"
           "  --version      print the version\n",
           out);
 }
@@ -154,6 +158,8 @@ static int parse_option(int argc, char **argv, int *i, run_options *o)
         o->ir.lazy = 1;
     } else if (!strcmp(a, "--stats")) {
         print_stats = 1;
+    } else if (!strcmp(a, "--perf-map")) {
+        /* taken before the engine was made (perf_map_wanted) */
     } else if (!strncmp(a, "-l", 2) && a[2]) {
         return load_named_library(a + 2);
     } else if (!strcmp(a, "-l") && has_value) {
@@ -223,10 +229,44 @@ static void warm_up_llvm(const hj_ir_options *ir)
     hj_remove(engine, m);
 }
 
+/* perf's convention for naming JIT code: /tmp/perf-PID.map, a line per function or entry
+ * stub (start and size in hex, then the name). Line-buffered, so that what a program
+ * ending in _exit or a fault had placed is there too. */
+static FILE *perf_map;
+
+static void write_perf_map(void *ctx, const hj_code_info *info)
+{
+    (void)ctx;
+    fprintf(perf_map, "%lx %zx %s%s\n", (unsigned long)(uintptr_t)info->addr, info->size,
+            info->name, info->kind == HJ_CODE_ENTRY_STUB ? " [entry stub]" : "");
+}
+
+/* The engine is made before the options are read (-l loads into it). */
+static int perf_map_wanted(int argc, char **argv, hj_engine_options *options)
+{
+    bool wanted = false;
+    for (int i = 0; i < argc && strcmp(argv[i], "--"); i++)
+        wanted |= !strcmp(argv[i], "--perf-map");
+    if (!wanted)
+        return 0;
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/perf-%ld.map", (long)getpid());
+    if (!(perf_map = fopen(path, "w"))) {
+        fprintf(stderr, "hotjit: cannot write %s: %s\n", path, strerror(errno));
+        return 125;
+    }
+    setvbuf(perf_map, NULL, _IOLBF, 0);
+    options->on_code = write_perf_map;
+    return 0;
+}
+
 static int cmd_run(int argc, char **argv, bool watch)
 {
     hj_engine_options options = {.static_tls_pool = static_tls_pool,
                                  .static_tls_pool_size = sizeof static_tls_pool};
+    int wanted = perf_map_wanted(argc, argv, &options);
+    if (wanted)
+        return wanted;
     if (hj_engine_create(&engine, &options) != HJ_OK)
         return die("cannot create engine: out of address space");
     int rc = parse_run(argc, argv, &options_of_run);

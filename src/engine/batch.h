@@ -46,6 +46,9 @@ hj_status hj_link_batch(hj_engine *engine, const hj_object *objects, size_t coun
 hj_status hj_batch_link_locked(hj_batch *b, const hj_object *objects);
 void hj_batch_close(hj_batch *b);
 
+/* observe.c: tells the engine's on_code where the published batch's code lies. */
+void hj_report_code(const hj_batch *b);
+
 /* replace.c: the steps where replacing differs. */
 hj_status hj_replace_prepare(hj_batch *b);          /* after resolution, before layout */
 hj_status hj_replace_preserve(hj_batch *b);         /* after placement */

@@ -47,6 +47,10 @@ hj_status hj_engine_create(hj_engine **out, const hj_engine_options *opts)
     hj_err err;
     engine->arch = hj_host_arch();
     hj_status st = hj_region_create(&engine->region, opts ? opts->region_size : 0, &err);
+    if (opts) {
+        engine->on_code = opts->on_code;
+        engine->on_code_ctx = opts->on_code_ctx;
+    }
     if (opts && opts->static_tls_pool)
         hj_tls_set_static_pool(opts->static_tls_pool, opts->static_tls_pool_size,
                                engine->arch->thread_pointer);

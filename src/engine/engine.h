@@ -113,6 +113,8 @@ struct hj_engine {
     struct hj_copy_chunk *copy_chunks;
     uint64_t seg_cursor[HJ_SEG_COUNT]; /* page offset where the next unit's segment of each
                                         * kind begins (module.c: segment_starts) */
+    void (*on_code)(void *ctx, const hj_code_info *info); /* hj_engine_options */
+    void *on_code_ctx;
 };
 
 /* Near stand-ins for process symbols that a unit's 32-bit references cannot reach:

@@ -707,6 +707,7 @@ hj_status hj_batch_link_locked(hj_batch *b, const hj_object *objects)
         publish(b);
         if (b->replacing)
             hj_replace_publish(b);
+        hj_report_code(b);
         hj_reclaim_locked(engine);
     } else {
         rollback(b);

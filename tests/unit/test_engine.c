@@ -1,7 +1,7 @@
 /* engine: add/lookup/remove, transactions (a failed add changes nothing, also under
  * injected allocation failures), W^X after every phase, stable stubs, the undefined-
- * function trap, a flat resident set over 100,000 add/remove cycles, and small modules
- * spread over a page's offsets. */
+ * function trap, a flat resident set over 100,000 add/remove cycles, small modules
+ * spread over a page's offsets, and the code observer (on_code). */
 #include <stdint.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -206,6 +206,64 @@ static void test_placement_spread(input lib)
     hj_engine_destroy(e);
 }
 
+/* What on_code was told, in order. */
+typedef struct code_seen {
+    int n;
+    hj_code_info info[64];
+    char names[64][32];
+} code_seen;
+
+static void record_code(void *ctx, const hj_code_info *info)
+{
+    code_seen *seen = ctx;
+    if (seen->n == 64)
+        return;
+    seen->info[seen->n] = *info;
+    snprintf(seen->names[seen->n], sizeof seen->names[0], "%s", info->name);
+    seen->info[seen->n].name = seen->names[seen->n];
+    seen->info[seen->n].module = info->module ? "(module)" : NULL; /* valid during the call only */
+    seen->n++;
+}
+
+static const hj_code_info *find_seen(const code_seen *seen, hj_code_kind kind, const char *name)
+{
+    for (int i = 0; i < seen->n; i++)
+        if (seen->info[i].kind == kind && !strcmp(seen->info[i].name, name))
+            return &seen->info[i];
+    return NULL;
+}
+
+/* Every function body (static ones too) and every new entry stub of an add is told,
+ * with addresses that are the code's; a failed add tells nothing. */
+static void test_on_code(input lib, input dup)
+{
+    code_seen seen = {0};
+    hj_engine_options opts = {.on_code = record_code, .on_code_ctx = &seen};
+    hj_engine *e = NULL;
+    CHECK(hj_engine_create(&e, &opts) == HJ_OK);
+    CHECK(hj_define_symbol(e, "host_events", host_events) == HJ_OK);
+    CHECK(hj_add_object(e, "lib", lib.data, lib.size, NULL) == HJ_OK);
+    const hj_code_info *body = find_seen(&seen, HJ_CODE_FUNCTION, "lib_add");
+    const hj_code_info *stub = find_seen(&seen, HJ_CODE_ENTRY_STUB, "lib_add");
+    const hj_code_info *ctor = find_seen(&seen, HJ_CODE_FUNCTION, "lib_ctor");
+    CHECK_MSG(body && stub && ctor && find_seen(&seen, HJ_CODE_FUNCTION, "lib_add_ptr"),
+              "on_code told %d pieces, not lib_add's body and stub, lib_ctor, lib_add_ptr", seen.n);
+    if (body && stub && ctor) {
+        void *canonical = NULL;
+        CHECK(hj_lookup(e, "lib_add", &canonical) == HJ_OK && canonical == stub->addr);
+        CHECK(body->addr != stub->addr && body->size > 0 && body->module && !stub->module);
+        CHECK(stub->size == e->arch->entry_stub_size);
+        int (*add)(int);
+        memcpy(&add, &body->addr, sizeof add);
+        CHECK(add(2) == 42); /* the body itself */
+        CHECK(ctor->size > 0 && !find_seen(&seen, HJ_CODE_ENTRY_STUB, "lib_ctor")); /* static */
+    }
+    int before = seen.n;
+    CHECK(hj_add_object(e, "dup", dup.data, dup.size, NULL) == HJ_ERR_DUPLICATE);
+    CHECK_MSG(seen.n == before, "a failed add told on_code of %d pieces", seen.n - before);
+    hj_engine_destroy(e);
+}
+
 int main(void)
 {
     input lib = check_load_input("eng_lib"), user = check_load_input("eng_user"), undef = check_load_input("eng_undef"),
@@ -218,6 +276,7 @@ int main(void)
     test_trap(lib);
     test_resident_set_flat(lib);
     test_placement_spread(lib);
+    test_on_code(lib, dup);
     free(lib.data);
     free(user.data);
     free(undef.data);

@@ -1,11 +1,12 @@
 /* lazy compilation (hj_ir_options.lazy) through the library: 8 threads making the first
  * calls of the same 100 functions at once (each compiled exactly once, all results
- * right), stub addresses taken before compilation, hj_link_stats' lazy counters, lazy
- * and eager modules calling each other (and host symbols, and each other's data) in
- * both orders, a constructor calling lazy functions, add-time errors of a lazy module,
- * hj_add_llvm_module lazily, hj_replace_file of a lazy module (old pointers and callers
- * reach the new code, kept state survives; lazy -> lazy -> eager -> lazy), and hj_remove
- * of a lazy module with compiled and uncompiled functions. */
+ * right), stub addresses taken before compilation, hj_link_stats' lazy counters, on_code
+ * told of a body at its first call, lazy and eager modules calling each other (and host
+ * symbols, and each other's data) in both orders, a constructor calling lazy functions,
+ * add-time errors of a lazy module, hj_add_llvm_module lazily, hj_replace_file of a
+ * lazy module (old pointers and callers reach the new code, kept state survives;
+ * lazy -> lazy -> eager -> lazy), and hj_remove of a lazy module with compiled and
+ * uncompiled functions. */
 #include <llvm-c/Core.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -213,6 +214,47 @@ static void test_counts_and_addresses(void)
     CHECK_MSG(s.lazy_compiled == 1, "lazy_compiled %llu after one function's calls", s.lazy_compiled);
     CHECK(check_call_int(e, "eager_one") == 1);
     CHECK(stats(e).lazy_compiled == 1);
+    hj_engine_destroy(e);
+}
+
+/* on_code hears of a lazy function's body when its first call links it, not before;
+ * its entry stub when the module is added. */
+typedef struct bodies_seen {
+    int bodies, stubs;
+    char last[32];
+    const void *last_addr;
+} bodies_seen;
+
+static void count_code(void *ctx, const hj_code_info *info)
+{
+    bodies_seen *seen = ctx;
+    if (info->kind == HJ_CODE_ENTRY_STUB) {
+        seen->stubs++;
+        return;
+    }
+    seen->bodies++;
+    snprintf(seen->last, sizeof seen->last, "%s", info->name);
+    seen->last_addr = info->addr;
+}
+
+static void test_on_code_at_first_call(void)
+{
+    bodies_seen seen = {0};
+    hj_engine_options opts = {.on_code = count_code, .on_code_ctx = &seen};
+    hj_engine *e = NULL;
+    CHECK(hj_engine_create(&e, &opts) == HJ_OK);
+    char *ir = gen_funcs("o", 5, 0);
+    CHECK(add_ir(e, "five.ll", ir, &lazy_o0_opts, NULL) == HJ_OK);
+    free(ir);
+    CHECK_MSG(seen.bodies == 0 && seen.stubs == 5, "after the add: %d bodies, %d stubs told",
+              seen.bodies, seen.stubs);
+    void *o2 = lookup(e, "o2");
+    CHECK(call_l(o2, 5) == f_expected(2, 0, 5));
+    CHECK_MSG(seen.bodies == 1 && !strcmp(seen.last, "o2") && seen.last_addr != o2,
+              "after o2's first call: %d bodies told, last '%s'", seen.bodies, seen.last);
+    if (seen.last_addr)
+        CHECK(call_l((void *)(uintptr_t)seen.last_addr, 6) == f_expected(2, 0, 6));
+    CHECK(call_l(o2, 7) == f_expected(2, 0, 7) && seen.bodies == 1);
     hj_engine_destroy(e);
 }
 
@@ -734,6 +776,7 @@ int main(void)
 {
     alarm(600); /* a hang (a first call that never finishes) fails the test */
     test_counts_and_addresses();
+    test_on_code_at_first_call();
     test_small_stack_first_call();
     test_add_time_errors();
     test_mix();
