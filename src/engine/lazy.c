@@ -262,11 +262,13 @@ static void *compile_on_helper(void *arg)
     return NULL;
 }
 
-/* The lowest address of this thread's stack, 0 until known. Asked once per thread:
- * for the main thread pthread_getattr_np reads /proc/self/maps, which grows with every
- * mapping the engine makes (a tenth of a small function's first call, measured). */
-static _Thread_local uintptr_t stack_low;
+/* The bounds of this thread's stack, 0 until known. Asked once per thread: for the
+ * main thread pthread_getattr_np reads /proc/self/maps, which grows with every mapping
+ * the engine makes (a tenth of a small function's first call, measured). */
+static _Thread_local uintptr_t stack_low, stack_high;
 
+/* Small: under ENOUGH_STACK left, or not on the thread's own stack at all (a signal
+ * handler on its sigaltstack, a coroutine's stack): its size is unknown. */
 static bool stack_is_small(void)
 {
     if (!stack_low) {
@@ -274,13 +276,16 @@ static bool stack_is_small(void)
         void *lo;
         size_t size;
         if (pthread_getattr_np(pthread_self(), &attr) != 0)
-            return false;
-        if (pthread_attr_getstack(&attr, &lo, &size) == 0)
+            return true;
+        if (pthread_attr_getstack(&attr, &lo, &size) == 0) {
             stack_low = (uintptr_t)lo;
+            stack_high = stack_low + size;
+        }
         pthread_attr_destroy(&attr);
     }
     char here;
-    return stack_low && (uintptr_t)&here - stack_low < ENOUGH_STACK;
+    uintptr_t at = (uintptr_t)&here;
+    return !stack_low || at < stack_low + ENOUGH_STACK || at >= stack_high;
 }
 
 static void compile_somewhere(hj_engine *engine, uint64_t index)

@@ -9,6 +9,7 @@
  * uncompiled functions. */
 #include <llvm-c/Core.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -255,6 +256,39 @@ static void test_on_code_at_first_call(void)
     if (seen.last_addr)
         CHECK(call_l((void *)(uintptr_t)seen.last_addr, 6) == f_expected(2, 0, 6));
     CHECK(call_l(o2, 7) == f_expected(2, 0, 7) && seen.bodies == 1);
+    hj_engine_destroy(e);
+}
+
+/* A signal handler running on a 16 KiB alternate stack (outside the thread's own stack,
+ * below it or above it) makes a first call at -O2: the compilation must move to a
+ * thread with a stack of its own. It crashed in LLVM when the check only measured the
+ * distance to the thread stack's low end. */
+static void *altstack_fn;
+static volatile long altstack_result;
+
+static void on_usr1(int sig)
+{
+    (void)sig;
+    altstack_result = call_l(altstack_fn, 9);
+}
+
+static void test_first_call_on_sigaltstack(void)
+{
+    hj_engine *e = new_engine();
+    char *ir = gen_funcs("a", 2, 50);
+    CHECK(add_ir(e, "alt.ll", ir, &lazy_opts, NULL) == HJ_OK);
+    free(ir);
+    altstack_fn = lookup(e, "a1");
+    static char alt[16 * 1024];
+    stack_t ss = {.ss_sp = alt, .ss_size = sizeof alt}, old;
+    struct sigaction sa = {.sa_handler = on_usr1, .sa_flags = SA_ONSTACK}, old_sa;
+    CHECK(sigaltstack(&ss, &old) == 0);
+    CHECK(sigaction(SIGUSR1, &sa, &old_sa) == 0);
+    raise(SIGUSR1);
+    CHECK_MSG(altstack_result == f_expected(1, 50, 9), "first call on the alternate stack gave %ld",
+              altstack_result);
+    sigaction(SIGUSR1, &old_sa, NULL);
+    sigaltstack(&old, NULL);
     hj_engine_destroy(e);
 }
 
@@ -778,6 +812,7 @@ int main(void)
     test_counts_and_addresses();
     test_on_code_at_first_call();
     test_small_stack_first_call();
+    test_first_call_on_sigaltstack();
     test_add_time_errors();
     test_mix();
     test_constructor_calls_lazy();
