@@ -63,7 +63,8 @@ typedef struct hj_module hj_module;
 /* A piece of code the engine placed, as told to hj_engine_options.on_code. */
 typedef enum hj_code_kind {
     HJ_CODE_FUNCTION,   /* a function's body (static functions too) */
-    HJ_CODE_ENTRY_STUB  /* the stub that is the function's address (see hj_lookup) */
+    HJ_CODE_ENTRY_STUB  /* the stub that is a JIT function's address (see hj_lookup), or
+                         * a near stand-in JIT code calls for a process function */
 } hj_code_kind;
 
 typedef struct hj_code_info {
@@ -95,11 +96,16 @@ typedef struct hj_engine_options {
     /* Optional: told where each piece of code the engine places lies, so a profiler or
      * debugger can name JIT code (hotjit run --perf-map writes perf's
      * /tmp/perf-PID.map with it): every function of every module added or brought by
-     * hj_replace, a lazily compiled function when its first call has linked it, and
-     * every new entry stub. Called with the engine's lock held, once the code is in
-     * place and before it can run; it must not call the engine. The strings are valid
-     * during the call only. Code never moves; a removed module's addresses may be
-     * reused for later code. */
+     * hj_replace, a lazily compiled function when its first call has linked it, every
+     * new entry stub, and the near stand-in stubs of process functions JIT code calls
+     * (kind HJ_CODE_ENTRY_STUB, the process function's name). Called with no lock of
+     * the engine held, after the code is published, from the thread that placed it or
+     * another one leaving a call into the engine (possibly from several threads at
+     * once): the thread that added a module hears before its constructors run, a
+     * thread whose first call compiled a function before that call goes on; other
+     * threads may run the code meanwhile. It may call the engine. Names are valid
+     * during the call only; promoted statics of lazy modules are named NAME.hjNNNNNNNN.
+     * Code never moves; a removed module's addresses may be reused for later code. */
     void (*on_code)(void *ctx, const hj_code_info *info);
     void *on_code_ctx;
 } hj_engine_options;
@@ -213,10 +219,12 @@ typedef struct hj_ir_options {
      * used for lazy modules. Module-local names become hidden globals NAME.hjNNNNNNNN;
      * replaced versions find kept data under NAME. Without whole-module optimisation a
      * static never written stays writable data, kept by hj_replace like any (declare
-     * tables const). A thread holds asynchronous signals back while it compiles, so a
-     * signal handler may make first calls (as safely as it may call malloc: the
-     * compilation allocates); a first call needs LLVM whole (not after LLVM's exit-time
-     * destructors have run). */
+     * tables const). A thread holds asynchronous signals back while it compiles (at most
+     * one function's compilation: a Ctrl-C waits that long), so a signal handler that
+     * interrupted JIT code may make first calls, as safely as it may call malloc (the
+     * compilation allocates). One that interrupted its thread inside hotjit (an hj_*
+     * call) cannot: the program ends with a message saying so. A first call needs
+     * LLVM whole (not after LLVM's exit-time destructors have run). */
     int lazy;
 } hj_ir_options;
 

@@ -1,5 +1,6 @@
 /* The hotjit command: `hotjit run [OPTIONS] FILE... [-- ARG...]`. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -212,21 +213,23 @@ static int parse_run(int argc, char **argv, run_options *o)
  * compiled then, so LLVM must still be whole: its exit-time destructors must run after
  * finish, that is, be registered before it. LLVM registers them when it is loaded and
  * when a code path is first used: so a function is compiled through the whole pipeline
- * once before finish is registered. Failing that, the program still runs. */
+ * once before finish is registered, in an engine of its own (kept out of the program's
+ * statistics and perf map). Failing that, the program still runs. */
 static void warm_up_llvm(const hj_ir_options *ir)
 {
     static const char source[] = "define i32 @hotjit_warm_up(i32 %x) {\n"
                                  "  %y = mul i32 %x, 3\n  ret i32 %y\n}\n";
-    hj_module *m;
+    hj_engine *warm_engine;
     void *fn;
-    if (hj_add_ir(engine, "<warm-up>", source, sizeof source - 1, ir, &m) != HJ_OK)
+    if (hj_engine_create(&warm_engine, NULL) != HJ_OK)
         return;
-    if (hj_lookup(engine, "hotjit_warm_up", &fn) == HJ_OK) {
+    if (hj_add_ir(warm_engine, "<warm-up>", source, sizeof source - 1, ir, NULL) == HJ_OK &&
+        hj_lookup(warm_engine, "hotjit_warm_up", &fn) == HJ_OK) {
         int (*warm)(int);
         memcpy(&warm, &fn, sizeof warm);
         warm(1);
     }
-    hj_remove(engine, m);
+    hj_engine_destroy(warm_engine);
 }
 
 /* perf's convention for naming JIT code: /tmp/perf-PID.map, a line per function or entry
@@ -241,17 +244,33 @@ static void write_perf_map(void *ctx, const hj_code_info *info)
             info->name, info->kind == HJ_CODE_ENTRY_STUB ? " [entry stub]" : "");
 }
 
-/* The engine is made before the options are read (-l loads into it). */
+/* Options parse_option reads a separate value for. */
+static bool takes_value(const char *a)
+{
+    static const char *const with_value[] = {"-I", "-D", "-l", "--cache", "--load", "--entry"};
+    for (size_t i = 0; i < sizeof with_value / sizeof *with_value; i++)
+        if (!strcmp(a, with_value[i]))
+            return true;
+    return false;
+}
+
+/* The engine is made before the options are read (-l loads into it). The map is not
+ * followed through a symbolic link planted in /tmp. */
 static int perf_map_wanted(int argc, char **argv, hj_engine_options *options)
 {
     bool wanted = false;
-    for (int i = 0; i < argc && strcmp(argv[i], "--"); i++)
+    for (int i = 0; i < argc && strcmp(argv[i], "--"); i++) {
         wanted |= !strcmp(argv[i], "--perf-map");
+        i += takes_value(argv[i]);
+    }
     if (!wanted)
         return 0;
     char path[64];
     snprintf(path, sizeof path, "/tmp/perf-%ld.map", (long)getpid());
-    if (!(perf_map = fopen(path, "w"))) {
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0 || !(perf_map = fdopen(fd, "w"))) {
+        if (fd >= 0)
+            close(fd);
         fprintf(stderr, "hotjit: cannot write %s: %s\n", path, strerror(errno));
         return 125;
     }

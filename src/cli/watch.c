@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,12 +132,18 @@ int hj_watch_start(const hj_watch_options *options)
             return -1;
         }
     }
+    /* The program's signal handlers never run on the watching thread (it starts with
+     * every signal blocked): there they could interrupt hotjit replacing a module. */
     pthread_t thread;
     pthread_attr_t attr;
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     int rc = pthread_create(&thread, &attr, watch_loop, NULL);
     pthread_attr_destroy(&attr);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     if (rc != 0) {
         fprintf(stderr, "hotjit: watch: cannot start its thread: %s\n", strerror(rc));
         return -1;

@@ -28,6 +28,7 @@ typedef struct hj_batch {
     hj_lazy_source *const *lazy; /* per unit: the globals object of a lazy module, or NULL */
     hj_module *lazy_parent; /* linking one compiled function of this lazy module */
     hj_ordered_fn *inits;  /* constructors, gathered before publishing */
+    struct hj_code_log *code_log; /* on_code's records until published (observe.c) */
     size_t ninits;
 } hj_batch;
 
@@ -46,8 +47,11 @@ hj_status hj_link_batch(hj_engine *engine, const hj_object *objects, size_t coun
 hj_status hj_batch_link_locked(hj_batch *b, const hj_object *objects);
 void hj_batch_close(hj_batch *b);
 
-/* observe.c: tells the engine's on_code where the published batch's code lies. */
-void hj_report_code(const hj_batch *b);
+/* observe.c: on_code's records. Prepared before publishing (may fail: out of memory),
+ * handed to the engine's pending list when publishing (lock held), delivered with no
+ * lock held (hj_code_deliver_pending, engine.h). */
+hj_status hj_code_log_prepare(hj_batch *b);
+void hj_code_log_publish(hj_batch *b);
 
 /* replace.c: the steps where replacing differs. */
 hj_status hj_replace_prepare(hj_batch *b);          /* after resolution, before layout */

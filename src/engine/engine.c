@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "common/lock.h"
 #include "link/tls.h"
 
 uint64_t hj_now_ns(void)
@@ -121,14 +122,15 @@ void hj_engine_destroy(hj_engine *engine)
     if (!engine)
         return;
     run_all_finis(engine);
-    pthread_mutex_lock(&engine->lock);
+    hj_lock(&engine->lock);
     for (hj_module *m = engine->first; m; m = m->next)
         m->ndeps = 0; /* all go: who uses whom no longer matters, and order is free */
     while (engine->last)
         hj_module_destroy_locked(engine, engine->last);
     hj_free_retired_all(engine);
-    pthread_mutex_unlock(&engine->lock);
+    hj_unlock(&engine->lock);
     hj_lazy_release_pending(engine); /* before the ir layer's state goes */
+    hj_code_deliver_pending(engine);
     hj_proxies_free(engine);
     if (engine->ir)
         engine->ir_destroy(engine->ir);
@@ -207,10 +209,10 @@ hj_status hj_lookup(hj_engine *engine, const char *name, void **address)
 {
     if (!engine || !name || !address)
         return fail_args(engine, "hj_lookup: engine, name and address must not be NULL");
-    pthread_mutex_lock(&engine->lock);
+    hj_lock(&engine->lock);
     uintptr_t addr = 0;
     bool found = lookup_locked(engine, name, &addr);
-    pthread_mutex_unlock(&engine->lock);
+    hj_unlock(&engine->lock);
     if (!found) {
         hj_err err;
         hj_fail(&err, HJ_ERR_UNDEFINED, "symbol '%s' is not defined", name);
@@ -225,9 +227,9 @@ hj_status hj_define_symbol(hj_engine *engine, const char *name, void *address)
     if (!engine || !name || !*name || !address)
         return fail_args(engine, "hj_define_symbol: engine, name and address must not be NULL");
     hj_err err;
-    pthread_mutex_lock(&engine->lock);
+    hj_lock(&engine->lock);
     hj_status st = hj_symtab_define_host(&engine->symtab, name, address, &err);
-    pthread_mutex_unlock(&engine->lock);
+    hj_unlock(&engine->lock);
     return st == HJ_OK ? HJ_OK : hj_engine_fail(engine, &err);
 }
 

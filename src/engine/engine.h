@@ -115,6 +115,7 @@ struct hj_engine {
                                         * kind begins (module.c: segment_starts) */
     void (*on_code)(void *ctx, const hj_code_info *info); /* hj_engine_options */
     void *on_code_ctx;
+    struct hj_code_log *pending_code; /* on_code's records not yet delivered */
 };
 
 /* Near stand-ins for process symbols that a unit's 32-bit references cannot reach:
@@ -126,6 +127,11 @@ struct hj_engine {
 hj_status hj_proxies_assign(hj_engine *engine, hj_link_unit *unit, uint32_t *new_stubs,
                             size_t *nnew_stubs, hj_err *err);
 void hj_proxies_free(hj_engine *engine);
+
+/* observe.c: delivers on_code's pending records; called with no lock held. */
+typedef struct hj_code_log hj_code_log;
+void hj_code_deliver_pending(hj_engine *engine);
+void hj_code_log_free(hj_code_log *log);
 
 /* Records err as the engine's message and returns its status. */
 hj_status hj_engine_fail(hj_engine *engine, const hj_err *err);

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "common/lock.h"
 #include "engine/batch.h"
 #include "engine/engine.h"
 
@@ -38,7 +39,7 @@ static _Noreturn void fatal(const char *text)
 static _Noreturn void undefined_call(hj_engine *engine, uint64_t index)
 {
     char msg[1024];
-    pthread_mutex_lock(&engine->lock);
+    hj_lock(&engine->lock);
     const char *name = hj_stubs_name(engine->stubs, (uint32_t)index);
     const char *referrer = hj_strmap_get(&engine->referrers, name);
     if (referrer)
@@ -46,7 +47,7 @@ static _Noreturn void undefined_call(hj_engine *engine, uint64_t index)
                  "module %s)\n", name, referrer);
     else
         snprintf(msg, sizeof msg, "hotjit: call to undefined function '%s'\n", name);
-    pthread_mutex_unlock(&engine->lock);
+    hj_unlock(&engine->lock);
     fatal(msg);
 }
 
@@ -68,10 +69,10 @@ void hj_lazy_unref(hj_engine *engine, hj_lazy_source *src)
 
 void hj_lazy_release_pending(hj_engine *engine)
 {
-    pthread_mutex_lock(&engine->lock);
+    hj_lock(&engine->lock);
     hj_lazy_source *list = engine->released;
     engine->released = NULL;
-    pthread_mutex_unlock(&engine->lock);
+    hj_unlock(&engine->lock);
     while (list) {
         hj_lazy_source *next = list->next_released;
         list->release(list);
@@ -109,12 +110,12 @@ static void link_part(hj_engine *engine, const char *stub_name, hj_lazy_source *
  * defines it now. */
 static void compile_stub(hj_engine *engine, uint64_t index)
 {
-    pthread_mutex_lock(&engine->lock); /* the stubs' tables grow under it */
+    hj_lock(&engine->lock); /* the stubs' tables grow under it */
     const char *stub_name = hj_stubs_name(engine->stubs, (uint32_t)index); /* kept for good */
     hj_def *d = waiting_def(engine, stub_name, NULL);
     if (!d) {
         bool defined = hj_stubs_target(engine->stubs, (uint32_t)index) != 0; /* meanwhile */
-        pthread_mutex_unlock(&engine->lock);
+        hj_unlock(&engine->lock);
         if (defined)
             return;
         undefined_call(engine, index);
@@ -123,7 +124,7 @@ static void compile_stub(hj_engine *engine, uint64_t index)
     hj_lazy_source *src = m->lazy;
     src->refs++;
     char *function = strdup(d->name), *module = strdup(m->name);
-    pthread_mutex_unlock(&engine->lock);
+    hj_unlock(&engine->lock);
     if (!function || !module)
         compile_failed(module ? module : "?", stub_name, "out of memory");
 
@@ -135,13 +136,13 @@ static void compile_stub(hj_engine *engine, uint64_t index)
     if (src->compile(src, function, &data, &size, &cost, &err) != HJ_OK)
         compile_failed(module, function, err.msg);
     hj_object object = {module, data, size, 1}; /* calls to undefined functions trap, as eagerly */
-    pthread_mutex_lock(&engine->lock);
+    hj_lock(&engine->lock);
     link_part(engine, stub_name, src, &object, function);
     engine->stats.lazy_ns += hj_now_ns() - start;
     engine->stats.lazy_extract_ns += cost.extract_ns;
     engine->stats.lazy_generate_ns += cost.generate_ns;
     hj_lazy_unref(engine, src);
-    pthread_mutex_unlock(&engine->lock);
+    hj_unlock(&engine->lock);
     hj_lazy_release_pending(engine);
     free(data);
     free(function);
@@ -308,9 +309,9 @@ static void compile_somewhere(hj_engine *engine, uint64_t index)
 
 static uintptr_t target_of(hj_engine *engine, uint64_t index)
 {
-    pthread_mutex_lock(&engine->lock);
+    hj_lock(&engine->lock);
     uintptr_t target = hj_stubs_target(engine->stubs, (uint32_t)index);
-    pthread_mutex_unlock(&engine->lock);
+    hj_unlock(&engine->lock);
     return target;
 }
 
@@ -330,14 +331,19 @@ static void hold_signals(sigset_t *old)
 uintptr_t hj_lazy_trap(void *ctx, uint64_t index)
 {
     hj_engine *engine = ctx;
+    if (hj_locks_held) /* a signal handler interrupted this thread inside hotjit */
+        fatal("hotjit: a signal handler made a function's first call while its thread was "
+              "inside hotjit (a call of the hj_* API, or hotjit's handling of an exit "
+              "handler): it cannot be compiled there\n");
     sigset_t old;
     hold_signals(&old);
-    pthread_mutex_lock(&engine->lazy_lock);
+    hj_lock(&engine->lazy_lock);
     uintptr_t target;
     while (!(target = target_of(engine, index)))
         compile_somewhere(engine, index);
-    pthread_mutex_unlock(&engine->lazy_lock);
+    hj_unlock(&engine->lazy_lock);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
+    hj_code_deliver_pending(engine); /* before the call goes on into the new code */
     return target;
 }
 

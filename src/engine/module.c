@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/lock.h"
 #include "engine/batch.h"
 #include "link/tls.h"
 
@@ -658,6 +659,7 @@ static hj_status add_locked(hj_batch *b, const hj_object *objects)
 void hj_batch_close(hj_batch *b)
 {
     free(b->inits);
+    hj_code_log_free(b->code_log);
     for (size_t u = 0; u < b->count; u++)
         hj_link_close(&b->units[u]);
     free(b->units);
@@ -703,11 +705,13 @@ hj_status hj_batch_link_locked(hj_batch *b, const hj_object *objects)
         st = hj_lazy_reserve_deps(b);
     if (st == HJ_OK && !(b->inits = gather_inits(b, &b->ninits)))
         st = nomem(b);
+    if (st == HJ_OK)
+        st = hj_code_log_prepare(b);
     if (st == HJ_OK) {
         publish(b);
         if (b->replacing)
             hj_replace_publish(b);
-        hj_report_code(b);
+        hj_code_log_publish(b);
         hj_reclaim_locked(engine);
     } else {
         rollback(b);
@@ -723,20 +727,21 @@ hj_status hj_link_batch(hj_engine *engine, const hj_object *objects, size_t coun
     uint64_t start = hj_now_ns();
     hj_batch b = {.engine = engine, .count = count, .replacing = replacing, .replace_flags = flags,
                   .lazy = lazy};
-    pthread_mutex_lock(&engine->lock);
+    hj_lock(&engine->lock);
     hj_status st = hj_batch_link_locked(&b, objects);
     if (st == HJ_OK) {
         engine->stats.link_ns += hj_now_ns() - start;
         if (out)
             memcpy(out, b.modules, count * sizeof *out);
     }
-    pthread_mutex_unlock(&engine->lock);
+    hj_unlock(&engine->lock);
+    hj_code_deliver_pending(engine); /* before the constructors run the code */
     if (st == HJ_OK && replacing && (flags & HJ_REPLACE_FRESH_STATE)) {
         hj_module_run_finis(replacing); /* retired and kept from reclamation until done */
-        pthread_mutex_lock(&engine->lock);
+        hj_lock(&engine->lock);
         replacing->removing = false;
         hj_reclaim_locked(engine);
-        pthread_mutex_unlock(&engine->lock);
+        hj_unlock(&engine->lock);
     }
     hj_lazy_release_pending(engine); /* of the version replaced */
     for (size_t i = 0; st == HJ_OK && runs_constructors(&b) && i < b.ninits; i++)

@@ -7,6 +7,7 @@
  * there is no such promise: replaced code is kept until the engine is destroyed. */
 #include <stdlib.h>
 
+#include "common/lock.h"
 #include "engine/engine.h"
 #include "link/tls.h"
 
@@ -26,11 +27,11 @@ hj_status hj_attach(hj_engine *engine)
         hj_fail(&err, HJ_ERR_NOMEM, "hj_attach: out of memory");
         return hj_engine_fail(engine, &err);
     }
-    pthread_mutex_lock(&engine->lock);
+    hj_lock(&engine->lock);
     rec->observed = engine->epoch;
     rec->next = engine->threads;
     engine->threads = rec;
-    pthread_mutex_unlock(&engine->lock);
+    hj_unlock(&engine->lock);
     current.engine = engine;
     current.rec = rec;
     return HJ_OK;
@@ -46,14 +47,14 @@ void hj_detach(hj_engine *engine)
     hj_thread_rec *rec = engine ? record_of(engine) : NULL;
     if (!rec)
         return;
-    pthread_mutex_lock(&engine->lock);
+    hj_lock(&engine->lock);
     for (hj_thread_rec **p = &engine->threads; *p; p = &(*p)->next)
         if (*p == rec) {
             *p = rec->next;
             break;
         }
     hj_reclaim_locked(engine); /* its promise no longer holds anything back */
-    pthread_mutex_unlock(&engine->lock);
+    hj_unlock(&engine->lock);
     hj_lazy_release_pending(engine);
     free(rec);
     current.engine = NULL;
@@ -134,9 +135,9 @@ void hj_reclaim(hj_engine *engine)
 {
     if (!engine)
         return;
-    pthread_mutex_lock(&engine->lock);
+    hj_lock(&engine->lock);
     hj_reclaim_locked(engine);
-    pthread_mutex_unlock(&engine->lock);
+    hj_unlock(&engine->lock);
     hj_lazy_release_pending(engine);
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/lock.h"
 #include "engine/engine.h"
 #include "engine/batch.h"
 #include "link/tls.h"
@@ -97,17 +98,17 @@ hj_status hj_remove(hj_engine *engine, hj_module *module)
         return engine ? hj_engine_fail(engine, &(hj_err){HJ_ERR_ARG, "hj_remove: module is NULL"})
                       : HJ_ERR_ARG;
     hj_err err;
-    pthread_mutex_lock(&engine->lock);
+    hj_lock(&engine->lock);
     hj_status st = check_removable(engine, module, &err);
     if (st == HJ_OK)
         module->removing = true;
-    pthread_mutex_unlock(&engine->lock);
+    hj_unlock(&engine->lock);
     if (st != HJ_OK)
         return hj_engine_fail(engine, &err);
     hj_module_run_finis(module);
-    pthread_mutex_lock(&engine->lock);
+    hj_lock(&engine->lock);
     hj_module_destroy_locked(engine, module);
-    pthread_mutex_unlock(&engine->lock);
+    hj_unlock(&engine->lock);
     hj_lazy_release_pending(engine);
     return HJ_OK;
 }
@@ -192,11 +193,11 @@ hj_status hj_replace_object_lazy(hj_engine *engine, hj_module *module, const hj_
         return engine ? hj_engine_fail(engine, &(hj_err){HJ_ERR_ARG, "hj_replace_object: NULL argument"})
                       : HJ_ERR_ARG;
     hj_err err;
-    pthread_mutex_lock(&engine->lock);
+    hj_lock(&engine->lock);
     bool known = false;
     for (hj_module *m = engine->first; m && !known; m = m->next)
         known = m == module && !m->removing;
-    pthread_mutex_unlock(&engine->lock);
+    hj_unlock(&engine->lock);
     if (!known) {
         hj_fail(&err, HJ_ERR_ARG, "hj_replace: module is not loaded in this engine");
         return hj_engine_fail(engine, &err);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/lock.h"
 #include "engine/engine.h"
 #include "ir/ir.h"
 
@@ -40,7 +41,7 @@ static hj_status engine_ir(hj_engine *e, hj_ir **out, hj_err *err)
         __atomic_store_n(&ir_layer, loaded, __ATOMIC_RELEASE);
     /* Not the engine lock: this runs under ir_lock, which is taken under the engine
      * lock when a lazy module's source is released. */
-    pthread_mutex_lock(&ir_create_lock);
+    hj_lock(&ir_create_lock);
     hj_status st = HJ_OK;
     if (!e->ir) {
         hj_ir *ir = NULL;
@@ -49,7 +50,7 @@ static hj_status engine_ir(hj_engine *e, hj_ir **out, hj_err *err)
         e->ir_destroy = destroy_ir;
     }
     *out = e->ir;
-    pthread_mutex_unlock(&ir_create_lock);
+    hj_unlock(&ir_create_lock);
     return st;
 }
 
@@ -66,10 +67,10 @@ static hj_status compile_lazy_function(hj_lazy_source *src, const char *function
                                        size_t *size, hj_lazy_cost *cost, hj_err *err)
 {
     hj_ir_object compiled;
-    pthread_mutex_lock(&ir_lock);
+    hj_lock(&ir_lock);
     hj_status st = ir_layer->lazy_compile(((ir_lazy_source *)src)->lazy, function, &compiled,
                                           &cost->extract_ns, err);
-    pthread_mutex_unlock(&ir_lock);
+    hj_unlock(&ir_lock);
     cost->generate_ns = compiled.optimize_ns + compiled.codegen_ns;
     *object = compiled.data;
     *size = compiled.size;
@@ -78,9 +79,9 @@ static hj_status compile_lazy_function(hj_lazy_source *src, const char *function
 
 static void release_lazy_source(hj_lazy_source *src)
 {
-    pthread_mutex_lock(&ir_lock);
+    hj_lock(&ir_lock);
     ir_layer->lazy_close(((ir_lazy_source *)src)->lazy);
-    pthread_mutex_unlock(&ir_lock);
+    hj_unlock(&ir_lock);
     free(src);
 }
 
@@ -93,9 +94,9 @@ static hj_status open_lazy(hj_engine *e, const char *name, const void *data, siz
     ir_lazy_source *src = calloc(1, sizeof *src);
     hj_status st = src ? engine_ir(e, &ir, err) : hj_fail(err, HJ_ERR_NOMEM, "out of memory");
     if (st == HJ_OK) {
-        pthread_mutex_lock(&ir_lock);
+        hj_lock(&ir_lock);
         st = ir_layer->lazy_open(ir, name, data, size, module, opts, &src->lazy, globals, err);
-        pthread_mutex_unlock(&ir_lock);
+        hj_unlock(&ir_lock);
         module = NULL;
     }
     if (module)
@@ -148,10 +149,10 @@ static hj_status compile_input(hj_engine *e, hj_input *in, const char *path, con
         return HJ_OK;
     if (opts && opts->lazy)
         return open_lazy_input(e, in, path, kind == HJ_INPUT_C, opts, err);
-    pthread_mutex_lock(&ir_lock);
+    hj_lock(&ir_lock);
     hj_status st = hj_front_compile(get_ir, e, path, in->file, size, kind == HJ_INPUT_C, opts,
                                     &in->compiled, err);
-    pthread_mutex_unlock(&ir_lock);
+    hj_unlock(&ir_lock);
     in->object = (hj_object){path, in->compiled.data, in->compiled.size, 1};
     return st;
 }
@@ -242,9 +243,9 @@ hj_status hj_add_ir(hj_engine *engine, const char *name, const void *data, size_
     if (opts && opts->lazy) {
         st = open_lazy(engine, label, data, size, NULL, opts, &in.compiled, &in.lazy, &err);
     } else {
-        pthread_mutex_lock(&ir_lock);
+        hj_lock(&ir_lock);
         st = hj_front_compile(get_ir, engine, label, data, size, false, opts, &in.compiled, &err);
-        pthread_mutex_unlock(&ir_lock);
+        hj_unlock(&ir_lock);
     }
     in.object = (hj_object){label, in.compiled.data, in.compiled.size, 1};
     st = st == HJ_OK ? add_inputs(engine, &in, 1, out) : hj_engine_fail(engine, &err);
@@ -277,9 +278,9 @@ hj_status hj_add_llvm_module(hj_engine *engine, const char *name, struct LLVMOpa
     if (opts && opts->lazy) {
         st = open_lazy(engine, label, NULL, 0, module, opts, &in.compiled, &in.lazy, &err);
     } else if ((st = engine_ir(engine, &ir, &err)) == HJ_OK) {
-        pthread_mutex_lock(&ir_lock);
+        hj_lock(&ir_lock);
         st = ir_layer->compile_module(ir, label, module, opts, &in.compiled, &err);
-        pthread_mutex_unlock(&ir_lock);
+        hj_unlock(&ir_lock);
     } else {
         dispose_without_ir_layer(module); /* ownership passed to us in every case */
     }

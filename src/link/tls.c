@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/lock.h"
+
 #define CHUNK_BITS 8
 #define CHUNK_SIZE (1u << CHUNK_BITS)
 #define MAX_CHUNKS 256 /* 65536 module ids */
@@ -96,7 +98,7 @@ static bool take_id(uint32_t *id)
 
 void hj_tls_set_static_pool(void *base, size_t size, uintptr_t (*thread_pointer)(void))
 {
-    pthread_mutex_lock(&tls_lock);
+    hj_lock(&tls_lock);
     if (!pool.size && base && size) {
         pool.thread_pointer = thread_pointer;
         pool.tpoff = (int64_t)((uintptr_t)base - thread_pointer());
@@ -104,7 +106,7 @@ void hj_tls_set_static_pool(void *base, size_t size, uintptr_t (*thread_pointer)
         pool.free[0] = (pool_extent){0, size};
         pool.nfree = 1;
     }
-    pthread_mutex_unlock(&tls_lock);
+    hj_unlock(&tls_lock);
 }
 
 /* Offsets from the pool start; alignment holds because the pool is 64-byte aligned. */
@@ -156,22 +158,22 @@ static void copy_image(const tls_template *t)
 
 void hj_tls_activate(uint64_t module)
 {
-    pthread_mutex_lock(&tls_lock);
+    hj_lock(&tls_lock);
     const tls_template *t = template_of(module & ~HJ_TLS_TAG);
     if (t && t->is_static)
         copy_image(t);
-    pthread_mutex_unlock(&tls_lock);
+    hj_unlock(&tls_lock);
 }
 
 void hj_tls_init_thread(void)
 {
-    pthread_mutex_lock(&tls_lock);
+    hj_lock(&tls_lock);
     for (size_t id = 1; pool.size && id < next_id; id++) {
         const tls_template *t = template_of(id);
         if (t && t->is_static && (t->generation & 1))
             copy_image(t);
     }
-    pthread_mutex_unlock(&tls_lock);
+    hj_unlock(&tls_lock);
 }
 
 /* Unregistering must not fail, so the free list has room for every id handed out. */
@@ -193,7 +195,7 @@ hj_status hj_tls_register(const void *image, size_t image_size, size_t block_siz
                           int64_t *tpoff, hj_err *err)
 {
     pthread_once(&key_once, init_once);
-    pthread_mutex_lock(&tls_lock);
+    hj_lock(&tls_lock);
     uint32_t id;
     size_t offset = 0;
     bool ok = reserve_free_slot() && take_id(&id);
@@ -212,14 +214,14 @@ hj_status hj_tls_register(const void *image, size_t image_size, size_t block_siz
         __atomic_store_n(&t->generation, generation, __ATOMIC_RELEASE);
         *module = HJ_TLS_TAG | id;
     }
-    pthread_mutex_unlock(&tls_lock);
+    hj_unlock(&tls_lock);
     return ok ? HJ_OK : hj_fail(err, HJ_ERR_NOMEM, "no thread-local storage id left");
 }
 
 void hj_tls_unregister(uint64_t module)
 {
     uint32_t id = (uint32_t)(module & ~HJ_TLS_TAG);
-    pthread_mutex_lock(&tls_lock);
+    hj_lock(&tls_lock);
     tls_template *t = template_of(id);
     __atomic_store_n(&t->generation, t->generation + 1, __ATOMIC_RELEASE); /* even: retired */
     if (t->is_static) { /* this thread's copy is cleared; other threads' stay as they are */
@@ -229,7 +231,7 @@ void hj_tls_unregister(uint64_t module)
     }
     t->image = NULL;
     free_ids[nfree_ids++] = id; /* room was reserved at registration */
-    pthread_mutex_unlock(&tls_lock);
+    hj_unlock(&tls_lock);
     tls_thread *mine = self;
     if (mine && id < mine->capacity) { /* this thread's block goes at once */
         free(mine->blocks[id].block);
@@ -257,7 +259,7 @@ static tls_thread *grow_thread(tls_thread *t, size_t id)
 
 static void *new_block(uint64_t id, tls_block *slot)
 {
-    pthread_mutex_lock(&tls_lock);
+    hj_lock(&tls_lock);
     tls_template *t = template_of(id);
     size_t size = (t->block_size + t->align - 1) & ~(t->align - 1);
     void *block = aligned_alloc(t->align, size);
@@ -267,7 +269,7 @@ static void *new_block(uint64_t id, tls_block *slot)
         free(slot->block);
         *slot = (tls_block){block, t->generation};
     }
-    pthread_mutex_unlock(&tls_lock);
+    hj_unlock(&tls_lock);
     return block;
 }
 

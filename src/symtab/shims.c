@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/lock.h"
 #include "link/tls.h"
 
 int __cxa_atexit(void (*fn)(void *), void *arg, void *dso_handle);
@@ -30,42 +31,42 @@ static pthread_mutex_t ranges_lock = PTHREAD_MUTEX_INITIALIZER;
 
 hj_status hj_shim_register_range(uintptr_t start, uintptr_t end, void *dso_handle, hj_err *err)
 {
-    pthread_mutex_lock(&ranges_lock);
+    hj_lock(&ranges_lock);
     if (nranges == cap_ranges) {
         size_t cap = cap_ranges * 2 + 16;
         shim_range *grown = realloc(ranges, cap * sizeof *grown);
         if (!grown) {
-            pthread_mutex_unlock(&ranges_lock);
+            hj_unlock(&ranges_lock);
             return hj_fail(err, HJ_ERR_NOMEM, "out of memory");
         }
         ranges = grown;
         cap_ranges = cap;
     }
     ranges[nranges++] = (shim_range){start, end, dso_handle};
-    pthread_mutex_unlock(&ranges_lock);
+    hj_unlock(&ranges_lock);
     return HJ_OK;
 }
 
 void hj_shim_unregister_range(uintptr_t start)
 {
-    pthread_mutex_lock(&ranges_lock);
+    hj_lock(&ranges_lock);
     for (size_t i = 0; i < nranges; i++)
         if (ranges[i].start == start) {
             ranges[i] = ranges[--nranges];
             break;
         }
-    pthread_mutex_unlock(&ranges_lock);
+    hj_unlock(&ranges_lock);
 }
 
 static void *caller_handle(void *return_address)
 {
     uintptr_t pc = (uintptr_t)return_address;
     void *handle = NULL;
-    pthread_mutex_lock(&ranges_lock);
+    hj_lock(&ranges_lock);
     for (size_t i = 0; i < nranges && !handle; i++)
         if (pc >= ranges[i].start && pc < ranges[i].end)
             handle = ranges[i].dso_handle;
-    pthread_mutex_unlock(&ranges_lock);
+    hj_unlock(&ranges_lock);
     return handle;
 }
 
@@ -102,14 +103,14 @@ static exit_record *exit_records;
 static void run_exit_record(void *p)
 {
     exit_record *r = p;
-    pthread_mutex_lock(&ranges_lock);
+    hj_lock(&ranges_lock);
     if (r->prev)
         r->prev->next = r->next;
     else
         exit_records = r->next;
     if (r->next)
         r->next->prev = r->prev;
-    pthread_mutex_unlock(&ranges_lock);
+    hj_unlock(&ranges_lock);
     exit_record copy = *r;
     free(r);
     if (copy.armed)
@@ -122,22 +123,22 @@ static int register_exit(void (*fn)(void *), void *arg, void *dso_handle)
     if (!r)
         return -1;
     *r = (exit_record){NULL, NULL, fn, arg, dso_handle, true};
-    pthread_mutex_lock(&ranges_lock);
+    hj_lock(&ranges_lock);
     r->next = exit_records;
     if (exit_records)
         exit_records->prev = r;
     exit_records = r;
-    pthread_mutex_unlock(&ranges_lock);
+    hj_unlock(&ranges_lock);
     return __cxa_atexit(run_exit_record, r, dso_handle);
 }
 
 void hj_shim_disarm(void *dso_handle)
 {
-    pthread_mutex_lock(&ranges_lock);
+    hj_lock(&ranges_lock);
     for (exit_record *r = exit_records; r; r = r->next)
         if (r->dso_handle == dso_handle)
             r->armed = false;
-    pthread_mutex_unlock(&ranges_lock);
+    hj_unlock(&ranges_lock);
 }
 
 static int shim_cxa_atexit(void (*fn)(void *), void *arg, void *dso_handle)

@@ -208,7 +208,7 @@ static void test_placement_spread(input lib)
 
 /* What on_code was told, in order. */
 typedef struct code_seen {
-    int n;
+    int n, constructor_runs_at_first; /* host_events[0] when first told: 0 */
     hj_code_info info[64];
     char names[64][32];
 } code_seen;
@@ -216,6 +216,8 @@ typedef struct code_seen {
 static void record_code(void *ctx, const hj_code_info *info)
 {
     code_seen *seen = ctx;
+    if (seen->n == 0)
+        seen->constructor_runs_at_first = host_events[0];
     if (seen->n == 64)
         return;
     seen->info[seen->n] = *info;
@@ -234,7 +236,8 @@ static const hj_code_info *find_seen(const code_seen *seen, hj_code_kind kind, c
 }
 
 /* Every function body (static ones too) and every new entry stub of an add is told,
- * with addresses that are the code's; a failed add tells nothing. */
+ * with addresses that are the code's, before the module's constructor runs; a failed
+ * add tells nothing. */
 static void test_on_code(input lib, input dup)
 {
     code_seen seen = {0};
@@ -242,7 +245,9 @@ static void test_on_code(input lib, input dup)
     hj_engine *e = NULL;
     CHECK(hj_engine_create(&e, &opts) == HJ_OK);
     CHECK(hj_define_symbol(e, "host_events", host_events) == HJ_OK);
+    memset(host_events, 0, sizeof host_events);
     CHECK(hj_add_object(e, "lib", lib.data, lib.size, NULL) == HJ_OK);
+    CHECK(host_events[0] == 1 && seen.constructor_runs_at_first == 0);
     const hj_code_info *body = find_seen(&seen, HJ_CODE_FUNCTION, "lib_add");
     const hj_code_info *stub = find_seen(&seen, HJ_CODE_ENTRY_STUB, "lib_add");
     const hj_code_info *ctor = find_seen(&seen, HJ_CODE_FUNCTION, "lib_ctor");

@@ -18,6 +18,7 @@
 
 #include "hotjit.h"
 #include "check.h"
+#include "common/lock.h"
 
 static const hj_ir_options lazy_opts = {.lazy = 1};
 static const hj_ir_options lazy_o0_opts = {.opt_level = HJ_OPT_O0, .lazy = 1};
@@ -797,6 +798,32 @@ static void call_broken(void *arg)
     _exit(0);
 }
 
+/* A first call made while its thread is inside hotjit, as by a signal handler that
+ * interrupted an hj_* call (simulated: the thread's count of hotjit locks held is
+ * raised): the program ends with a message instead of waiting forever for a lock its
+ * own thread holds. */
+static void call_inside_hotjit(void *arg)
+{
+    (void)arg;
+    hj_engine *e = NULL;
+    char *ir = gen_funcs("h", 1, 0);
+    void *p;
+    if (hj_engine_create(&e, NULL) != HJ_OK || hj_add_ir(e, "h.ll", ir, strlen(ir), &lazy_opts, NULL) != HJ_OK ||
+        hj_lookup(e, "h0", &p) != HJ_OK)
+        _exit(3);
+    hj_locks_held++;
+    call_l(p, 1);
+    _exit(0);
+}
+
+static void test_first_call_inside_hotjit(void)
+{
+    char msg[512];
+    int status = check_in_child(call_inside_hotjit, NULL, msg, sizeof msg);
+    CHECK_MSG(WIFEXITED(status) && WEXITSTATUS(status) == 127, "status %#x, stderr '%s'", status, msg);
+    CHECK_CONTAINS(msg, "while its thread was inside hotjit");
+}
+
 static void test_undefined_at_first_call(void)
 {
     char msg[512];
@@ -825,5 +852,6 @@ int main(void)
     test_replace_race();
     test_remove();
     test_undefined_at_first_call();
+    test_first_call_inside_hotjit();
     return check_report("lazy");
 }

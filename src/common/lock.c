@@ -1,0 +1,3 @@
+#include "common/lock.h"
+
+_Thread_local unsigned hj_locks_held;
