@@ -5,11 +5,14 @@
  *   MODE   all:       every function of every module (an eager compile)
  *          only:      the functions named in NEEDED_LIST; every other body deleted (a
  *                     declaration), so nothing else is optimised, generated or inlined
- *          available: the NEEDED functions, every other body kept as available_externally:
- *                     the optimiser may inline it as in the whole module, then drops it
+ *          available: the NEEDED functions, and available_externally copies of the
+ *                     functions they reach by direct calls (transitively): the optimiser
+ *                     may inline those as in the whole module, then drops them; other
+ *                     bodies deleted (they could not be inlined into the needed ones)
  *   LEVEL  0..3: the IR pipeline default<O LEVEL> and the code generator's level, as
  *          hotjit's ir layer uses them (host CPU and features, PIC)
- * Per module: parse (not timed), optimise, emit an object to memory. Prints one line:
+ * Per module: parse (not timed), optimise, emit an object to memory. Prints one line
+ * (K: needed functions defined; O: available_externally copies):
  *   MODE kept K other O optimise_ms X codegen_ms Y total_ms Z
  */
 #include <llvm-c/BitReader.h>
@@ -73,10 +76,55 @@ static void delete_body(LLVMValueRef f)
         LLVMSetPersonalityFn(f, NULL);
 }
 
-/* Leaves the needed functions as they are; the others become declarations (only) or
- * available_externally definitions (available). */
+/* The functions defined in m that the needed ones reach by direct calls. */
+typedef struct fn_set {
+    LLVMValueRef *v;
+    size_t n, cap;
+} fn_set;
+
+static int set_has(const fn_set *s, LLVMValueRef f)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i] == f)
+            return 1;
+    return 0;
+}
+
+static void set_add(fn_set *s, LLVMValueRef f)
+{
+    if (s->n == s->cap) {
+        s->cap = s->cap * 2 + 64;
+        s->v = realloc(s->v, s->cap * sizeof *s->v);
+    }
+    s->v[s->n++] = f;
+}
+
+static fn_set reachable(LLVMModuleRef m, const char *list)
+{
+    fn_set s = {0};
+    for (LLVMValueRef f = LLVMGetFirstFunction(m); f; f = LLVMGetNextFunction(f)) {
+        size_t len;
+        if (!LLVMIsDeclaration(f) && is_needed(list, LLVMGetValueName2(f, &len)))
+            set_add(&s, f);
+    }
+    for (size_t k = 0; k < s.n; k++) /* grows as callees are found */
+        for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(s.v[k]); b; b = LLVMGetNextBasicBlock(b))
+            for (LLVMValueRef i = LLVMGetFirstInstruction(b); i; i = LLVMGetNextInstruction(i)) {
+                if (!LLVMIsACallInst(i) && !LLVMIsAInvokeInst(i))
+                    continue;
+                LLVMValueRef callee = LLVMGetCalledValue(i);
+                if (callee && LLVMIsAFunction(callee) && !LLVMIsDeclaration(callee) &&
+                    !set_has(&s, callee))
+                    set_add(&s, callee);
+            }
+    return s;
+}
+
+/* Leaves the needed functions as they are; the others become declarations (only), or
+ * available_externally definitions when the needed ones reach them (available). */
 static void choose(LLVMModuleRef m, const char *mode, const char *list, int *kept, int *other)
 {
+    fn_set reach = strcmp(mode, "available") ? (fn_set){0} : reachable(m, list);
     for (LLVMValueRef f = LLVMGetFirstFunction(m); f; f = LLVMGetNextFunction(f)) {
         size_t len;
         const char *name = LLVMGetValueName2(f, &len);
@@ -84,15 +132,16 @@ static void choose(LLVMModuleRef m, const char *mode, const char *list, int *kep
             *kept += !LLVMIsDeclaration(f);
             continue;
         }
-        ++*other;
         LLVMSetVisibility(f, LLVMDefaultVisibility);
-        if (!strcmp(mode, "only")) {
+        if (set_has(&reach, f)) {
+            ++*other;
+            LLVMSetLinkage(f, LLVMAvailableExternallyLinkage);
+        } else {
             delete_body(f);
             LLVMSetLinkage(f, LLVMExternalLinkage);
-        } else {
-            LLVMSetLinkage(f, LLVMAvailableExternallyLinkage);
         }
     }
+    free(reach.v);
 }
 
 int main(int argc, char **argv)
