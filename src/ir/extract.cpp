@@ -11,6 +11,7 @@
 // Everything else in the ir layer stays C.
 #include "ir/extract.h"
 
+#include <llvm/ADT/SmallPtrSet.h>
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/DebugInfo.h>
 #include <llvm/IR/Function.h>
@@ -175,31 +176,34 @@ bool contains(const std::vector<Function *> &list, const Function *f)
 }
 
 // Functions inside a constant: through casts to integers, address arithmetic and
-// aggregates, not only pointer casts (`(uintptr_t)f` is a ptrtoint).
-void note_functions_in(const Constant *c, std::vector<Function *> &taken, unsigned depth = 0)
+// aggregates, not only pointer casts (`(uintptr_t)f` is a ptrtoint). Each constant is
+// looked into once (shared subexpressions).
+void note_functions_in(const Constant *c, std::vector<Function *> &taken,
+                       SmallPtrSetImpl<const Constant *> &seen)
 {
     if (auto *g = dyn_cast<Function>(c)) {
         if (!contains(taken, g))
             taken.push_back(const_cast<Function *>(g));
         return;
     }
-    if (depth > 8 || isa<GlobalValue>(c))
+    if (isa<GlobalValue>(c) || !seen.insert(c).second)
         return;
     for (const Use &op : c->operands())
         if (const auto *k = dyn_cast<Constant>(op.get()))
-            note_functions_in(k, taken, depth + 1);
+            note_functions_in(k, taken, seen);
 }
 
 // Functions a body uses other than as the callee of a call.
 void note_addresses(Function &body, std::vector<Function *> &taken)
 {
+    SmallPtrSet<const Constant *, 32> seen;
     for (Instruction &inst : instructions(body))
         for (Use &op : inst.operands()) {
             auto *call = dyn_cast<CallBase>(&inst);
             if (call && call->isCallee(&op) && isa<Function>(op.get()))
                 continue;
             if (const auto *c = dyn_cast<Constant>(op.get()))
-                note_functions_in(c, taken);
+                note_functions_in(c, taken, seen);
         }
 }
 
