@@ -62,9 +62,6 @@ static int die(const char *what)
     return 125;
 }
 
-/* At exit, after the program's own atexit handlers (this one was registered before any
- * of them), modules are removed in reverse order, as a native program runs its
- * destructors after its atexit handlers. */
 static double ms(unsigned long long ns)
 {
     return (double)ns / 1e6;
@@ -94,6 +91,9 @@ static void print_module_stats(const hj_module *const *modules, int count)
             total.object_bytes, total.cache_hit, count);
 }
 
+/* At exit, after the program's own atexit handlers (this one was registered before any
+ * of them), the modules' destructors run in reverse order, as a native program runs its
+ * destructors after its atexit handlers. */
 static void finish(void)
 {
     if (print_stats && engine && options_of_run.modules && options_of_run.modules[0])
@@ -112,8 +112,9 @@ static void finish(void)
                     s.lazy_compiled, ms(s.lazy_ns), ms(s.lazy_extract_ns), ms(s.lazy_generate_ns));
     }
     hj_watch_stop();
-    hj_engine_destroy(engine);
-    engine = NULL;
+    /* Destructors only: the process is exiting, and other threads of the program may
+     * still run JIT code (a native program's code stays mapped until the end too). */
+    hj_engine_run_destructors(engine);
 }
 
 /* -l NAME: libNAME.so, or, where that is a linker script or a missing development

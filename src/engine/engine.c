@@ -117,6 +117,12 @@ static void run_all_finis(hj_engine *engine)
         m->nfinis = 0;
 }
 
+void hj_engine_run_destructors(hj_engine *engine)
+{
+    if (engine)
+        run_all_finis(engine);
+}
+
 void hj_engine_destroy(hj_engine *engine)
 {
     if (!engine)

@@ -336,6 +336,8 @@ uintptr_t hj_lazy_trap(void *ctx, uint64_t index)
               "inside hotjit (a call of the hj_* API, or hotjit's handling of an exit "
               "handler): it cannot be compiled there\n");
     sigset_t old;
+    int cancel_state; /* a cancellation in the helper's join would keep lazy_lock held */
+    pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &cancel_state);
     hold_signals(&old);
     hj_lock(&engine->lazy_lock);
     uintptr_t target;
@@ -343,6 +345,7 @@ uintptr_t hj_lazy_trap(void *ctx, uint64_t index)
         compile_somewhere(engine, index);
     hj_unlock(&engine->lazy_lock);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
+    pthread_setcancelstate(cancel_state, NULL);
     hj_code_deliver_pending(engine); /* before the call goes on into the new code */
     return target;
 }
