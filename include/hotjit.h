@@ -118,12 +118,13 @@ HJ_API hj_status hj_engine_create(hj_engine **out, const hj_engine_options *opts
  * engine runs on another thread. */
 HJ_API void hj_engine_destroy(hj_engine *engine);
 
-/* Runs every module's destructors and the exit handlers they registered, as
- * hj_engine_destroy does first (newest module first, by priority), once, and frees
- * nothing: for a process about to exit while other threads may still run JIT code,
- * whose code and data must stay where they are (hotjit run's exit does this). The
- * engine stays usable; destructors that ran do not run again. Accepts NULL. */
-HJ_API void hj_engine_run_destructors(hj_engine *engine);
+/* Readies the engine for the process's exit while other threads may still run JIT code
+ * (hotjit run's exit does this): runs every module's destructors and the exit handlers
+ * they registered, as hj_engine_destroy does first (newest module first, by priority),
+ * once; frees nothing, so code and data stay where they are; and ends lazy compilation,
+ * after the one in progress if any, since LLVM's own exit-time destructors may run
+ * next: a later first call waits until the process ends. Accepts NULL. */
+HJ_API void hj_engine_exit(hj_engine *engine);
 
 /* Message of the last failed call on this engine, valid until the next call that fails
  * on it. Returns "" when nothing failed yet. The string is owned by the engine. */

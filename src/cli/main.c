@@ -114,7 +114,7 @@ static void finish(void)
     hj_watch_stop();
     /* Destructors only: the process is exiting, and other threads of the program may
      * still run JIT code (a native program's code stays mapped until the end too). */
-    hj_engine_run_destructors(engine);
+    hj_engine_exit(engine);
 }
 
 /* -l NAME: libNAME.so, or, where that is a linker script or a missing development

@@ -117,10 +117,14 @@ static void run_all_finis(hj_engine *engine)
         m->nfinis = 0;
 }
 
-void hj_engine_run_destructors(hj_engine *engine)
+void hj_engine_exit(hj_engine *engine)
 {
-    if (engine)
-        run_all_finis(engine);
+    if (!engine)
+        return;
+    run_all_finis(engine);
+    hj_lock(&engine->lazy_lock); /* after the compilation in progress */
+    atomic_store(&engine->closed, true);
+    hj_unlock(&engine->lazy_lock);
 }
 
 void hj_engine_destroy(hj_engine *engine)

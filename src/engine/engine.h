@@ -4,6 +4,7 @@
 #define HJ_ENGINE_ENGINE_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 
 #include "hotjit.h"
@@ -116,6 +117,7 @@ struct hj_engine {
     void (*on_code)(void *ctx, const hj_code_info *info); /* hj_engine_options */
     void *on_code_ctx;
     struct hj_code_log *pending_code; /* on_code's records not yet delivered */
+    _Atomic bool closed;     /* hj_engine_exit: no more compilation */
 };
 
 /* Near stand-ins for process symbols that a unit's 32-bit references cannot reach:

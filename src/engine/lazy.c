@@ -328,9 +328,18 @@ static void hold_signals(sigset_t *old)
     pthread_sigmask(SIG_BLOCK, &held, old);
 }
 
+/* After hj_engine_exit: the process is ending, and LLVM may be gone. */
+static _Noreturn void wait_for_exit(void)
+{
+    for (;;)
+        pause();
+}
+
 uintptr_t hj_lazy_trap(void *ctx, uint64_t index)
 {
     hj_engine *engine = ctx;
+    if (atomic_load(&engine->closed))
+        wait_for_exit();
     if (hj_locks_held) /* a signal handler interrupted this thread inside hotjit */
         fatal("hotjit: a signal handler made a function's first call while its thread was "
               "inside hotjit (a call of the hj_* API, or hotjit's handling of an exit "
@@ -340,6 +349,10 @@ uintptr_t hj_lazy_trap(void *ctx, uint64_t index)
     pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &cancel_state);
     hold_signals(&old);
     hj_lock(&engine->lazy_lock);
+    if (atomic_load(&engine->closed)) {
+        hj_unlock(&engine->lazy_lock);
+        wait_for_exit();
+    }
     uintptr_t target;
     while (!(target = target_of(engine, index)))
         compile_somewhere(engine, index);

@@ -18,12 +18,15 @@
 #include <llvm/IR/GlobalAlias.h>
 #include <llvm/IR/GlobalVariable.h>
 #include <llvm/IR/InstIterator.h>
+#include <llvm/IR/InlineAsm.h>
 #include <llvm/IR/Instructions.h>
+#include <llvm/IR/Metadata.h>
 #include <llvm/IR/Module.h>
 #include <llvm/Transforms/Utils/Cloning.h>
 #include <llvm/Transforms/Utils/ValueMapper.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -48,23 +51,41 @@ bool materialize(Function &f, std::string &error)
 
 // A global whose initializer holds a label address of a function (a computed-goto
 // table) cannot live apart from that function: it stays module-local and goes with it.
-bool holds_block_address(const Constant *c, unsigned depth = 0)
+bool holds_block_address(const Constant *c, SmallPtrSetImpl<const Constant *> &seen)
 {
     if (isa<BlockAddress>(c))
         return true;
-    if (depth > 8 || isa<GlobalValue>(c))
+    if (isa<GlobalValue>(c) || !seen.insert(c).second)
         return false;
     for (const Use &op : c->operands())
-        if (const auto *k = dyn_cast<Constant>(op.get()); k && holds_block_address(k, depth + 1))
+        if (const auto *k = dyn_cast<Constant>(op.get()); k && holds_block_address(k, seen))
             return true;
     return false;
+}
+
+bool holds_block_address(const GlobalVariable &var)
+{
+    SmallPtrSet<const Constant *, 16> seen;
+    return var.hasInitializer() && holds_block_address(var.getInitializer(), seen);
 }
 
 bool goes_with_its_function(const GlobalValue &gv)
 {
     const auto *var = dyn_cast<GlobalVariable>(&gv);
-    return var && var->hasLocalLinkage() && var->hasInitializer() &&
-           holds_block_address(var->getInitializer());
+    return var && var->hasLocalLinkage() && holds_block_address(*var);
+}
+
+// Does the constant refer to a label table (directly, not through another global)?
+bool refers_to_label_table(const Constant *c, SmallPtrSetImpl<const Constant *> &seen)
+{
+    if (auto *gv = dyn_cast<GlobalValue>(c))
+        return goes_with_its_function(*gv);
+    if (!seen.insert(c).second)
+        return false;
+    for (const Use &op : c->operands())
+        if (const auto *k = dyn_cast<Constant>(op.get()); k && refers_to_label_table(k, seen))
+            return true;
+    return false;
 }
 
 // Declares, in the new module, each global the copied bodies use: only those.
@@ -80,8 +101,9 @@ public:
         if (goes_with_its_function(*gv))
             return copy_local(cast<GlobalVariable>(*gv));
         auto *inline_copy = dyn_cast<Function>(gv);
-        if (inline_copy && inline_copy->hasAvailableExternallyLinkage())
-            return copy_available(*inline_copy);
+        if (inline_copy && inline_copy->hasAvailableExternallyLinkage() &&
+            std::find(taken.begin(), taken.end(), inline_copy) == taken.end())
+            return copy_available(*inline_copy); // its address is the real one's: declared
         if (GlobalValue *known = dst_.getNamedValue(gv->getName()))
             return known;
         return declare(*gv);
@@ -89,6 +111,8 @@ public:
 
     // Bodies still to copy: functions first met as operands.
     std::vector<std::pair<Function *, Function *>> pending;
+    // Functions whose address the copied bodies take (members()).
+    std::vector<Function *> taken;
 
     // Locals copied with their function get their initializers once its body exists.
     void finish(ValueToValueMapTy &vmap)
@@ -175,9 +199,10 @@ bool contains(const std::vector<Function *> &list, const Function *f)
     return std::find(list.begin(), list.end(), f) != list.end();
 }
 
-// Functions inside a constant: through casts to integers, address arithmetic and
-// aggregates, not only pointer casts (`(uintptr_t)f` is a ptrtoint). Each constant is
-// looked into once (shared subexpressions).
+// Functions inside a constant: through casts to integers, address arithmetic,
+// aggregates and the label tables that go with the part (their initializers are copied
+// too), not only pointer casts (`(uintptr_t)f` is a ptrtoint). Each constant is looked
+// into once (shared subexpressions).
 void note_functions_in(const Constant *c, std::vector<Function *> &taken,
                        SmallPtrSetImpl<const Constant *> &seen)
 {
@@ -186,11 +211,41 @@ void note_functions_in(const Constant *c, std::vector<Function *> &taken,
             taken.push_back(const_cast<Function *>(g));
         return;
     }
-    if (isa<GlobalValue>(c) || !seen.insert(c).second)
+    if (!seen.insert(c).second)
         return;
+    if (auto *gv = dyn_cast<GlobalValue>(c)) {
+        if (goes_with_its_function(*gv))
+            note_functions_in(cast<GlobalVariable>(gv)->getInitializer(), taken, seen);
+        return;
+    }
     for (const Use &op : c->operands())
         if (const auto *k = dyn_cast<Constant>(op.get()))
             note_functions_in(k, taken, seen);
+}
+
+// Does the constant name a label table (a local variable holding label addresses)?
+bool names_label_table(const Constant *c, SmallPtrSetImpl<const Constant *> &seen)
+{
+    if (!seen.insert(c).second)
+        return false;
+    if (auto *gv = dyn_cast<GlobalValue>(c))
+        return goes_with_its_function(*gv);
+    for (const Use &op : c->operands())
+        if (const auto *k = dyn_cast<Constant>(op.get()); k && names_label_table(k, seen))
+            return true;
+    return false;
+}
+
+// A function using a label table is never copied into another part: each copy would
+// get a table of its own (a writable one's state split, its address no longer one).
+bool uses_label_table(Function &g)
+{
+    SmallPtrSet<const Constant *, 32> seen;
+    for (Instruction &inst : instructions(g))
+        for (Use &op : inst.operands())
+            if (const auto *c = dyn_cast<Constant>(op.get()); c && names_label_table(c, seen))
+                return true;
+    return false;
 }
 
 // Functions a body uses other than as the callee of a call.
@@ -211,9 +266,10 @@ void note_addresses(Function &body, std::vector<Function *> &taken)
 // measurable gain in steady state (bench/README.md).
 const int inline_depth = 1;
 
-std::vector<Function *> members(Function &f, unsigned budget, unsigned largest)
+std::vector<Function *> members(Function &f, unsigned budget, unsigned largest,
+                                std::vector<Function *> &taken)
 {
-    std::vector<Function *> out, taken, level{&f};
+    std::vector<Function *> out, level{&f};
     unsigned spent = 0;
     std::string ignored; // unreadable: left out here, reported when compiled itself
     note_addresses(f, taken);
@@ -224,7 +280,7 @@ std::vector<Function *> members(Function &f, unsigned budget, unsigned largest)
                 auto *call = dyn_cast<CallBase>(&inst);
                 Function *callee = call ? call->getCalledFunction() : nullptr;
                 if (!may_go_along(f, callee) || contains(out, callee) ||
-                    !materialize(*callee, ignored))
+                    !materialize(*callee, ignored) || uses_label_table(*callee))
                     continue;
                 unsigned size = callee->getInstructionCount();
                 if (size > largest || spent + size > budget)
@@ -257,7 +313,76 @@ void clone_body(Function &from, Function &to, ValueToValueMapTy &vmap, Declarer 
     to.setComdat(nullptr);
 }
 
+bool asm_ident(char c, bool first)
+{
+    return isalpha((unsigned char)c) || c == '_' || c == '.' || c == '$' ||
+           (!first && isdigit((unsigned char)c));
+}
+
+// Inline assembly names module-local symbols by their source names, which promotion
+// changed (NAME -> NAME+suffix): each identifier that was renamed so is rewritten.
+std::string renamed_asm(const std::string &text, const Module &m, const std::string &suffix)
+{
+    std::string out;
+    for (size_t i = 0; i < text.size();) {
+        if (!asm_ident(text[i], true) || (i > 0 && asm_ident(text[i - 1], false))) {
+            out += text[i++];
+            continue;
+        }
+        size_t j = i;
+        while (j < text.size() && asm_ident(text[j], false))
+            j++;
+        std::string token = text.substr(i, j - i);
+        out += m.getNamedValue(token + suffix) ? token + suffix : token;
+        i = j;
+    }
+    return out;
+}
+
+const char *const suffix_key = "hotjit.lazy.suffix";
+
+// The part's inline assembly, with the source module's promoted names.
+void rename_in_asm(Module &part, const Module &src)
+{
+    const NamedMDNode *node = src.getNamedMetadata(suffix_key);
+    const auto *suffix = node && node->getNumOperands()
+                             ? dyn_cast<MDString>(node->getOperand(0)->getOperand(0)) : nullptr;
+    if (!suffix)
+        return;
+    for (Function &f : part)
+        for (Instruction &inst : instructions(f)) {
+            auto *call = dyn_cast<CallBase>(&inst);
+            auto *ia = call ? dyn_cast<InlineAsm>(call->getCalledOperand()) : nullptr;
+            if (!ia)
+                continue;
+            std::string text = renamed_asm(ia->getAsmString(), src, suffix->getString().str());
+            if (text != ia->getAsmString())
+                call->setCalledOperand(InlineAsm::get(ia->getFunctionType(), text,
+                                                      ia->getConstraintString(), ia->hasSideEffects(),
+                                                      ia->isAlignStack(), ia->getDialect(),
+                                                      ia->canThrow()));
+        }
+}
+
 } // namespace
+
+// Label addresses live in the function's part, which the globals object cannot name:
+// a module whose other data holds them cannot be split (a label table that is not
+// module-local, or data pointing at one).
+extern "C" char *hj_ir_lazy_unsplittable(LLVMModuleRef module)
+{
+    for (GlobalVariable &var : unwrap(module)->globals()) {
+        if (goes_with_its_function(var) || !var.hasInitializer())
+            continue;
+        SmallPtrSet<const Constant *, 16> seen;
+        const char *why = holds_block_address(var) ? "holds label addresses and is not module-local"
+                          : refers_to_label_table(var.getInitializer(), seen)
+                              ? "points into a static table of label addresses" : nullptr;
+        if (why)
+            return strdup(("'" + var.getName().str() + "' " + why).c_str());
+    }
+    return nullptr;
+}
 
 extern "C" void hj_ir_lazy_prepare(LLVMModuleRef module, const char *suffix)
 {
@@ -273,6 +398,9 @@ extern "C" void hj_ir_lazy_prepare(LLVMModuleRef module, const char *suffix)
     };
     for (GlobalValue &gv : m.global_values())
         promote(gv);
+    m.setModuleInlineAsm(renamed_asm(m.getModuleInlineAsm(), m, suffix));
+    m.getOrInsertNamedMetadata(suffix_key)->addOperand(
+        MDNode::get(m.getContext(), MDString::get(m.getContext(), suffix)));
 }
 
 extern "C" LLVMModuleRef hj_ir_clone_globals(LLVMModuleRef module)
@@ -313,7 +441,7 @@ extern "C" LLVMModuleRef hj_ir_extract_function(LLVMValueRef function, unsigned 
     std::vector<std::pair<Function *, Function *>> bodies;
     bodies.emplace_back(&f, Function::Create(f.getFunctionType(), GlobalValue::ExternalLinkage,
                                              f.getAddressSpace(), f.getName(), out.get()));
-    for (Function *g : members(f, budget, largest))
+    for (Function *g : members(f, budget, largest, declarer.taken))
         bodies.emplace_back(g, Function::Create(g->getFunctionType(), GlobalValue::InternalLinkage,
                                                 g->getAddressSpace(), g->getName(), out.get()));
     for (auto &[from, to] : bodies)
@@ -330,5 +458,6 @@ extern "C" LLVMModuleRef hj_ir_extract_function(LLVMValueRef function, unsigned 
         clone_body(*from, *to, vmap, declarer);
     }
     declarer.finish(vmap);
+    rename_in_asm(*out, src);
     return wrap(out.release());
 }

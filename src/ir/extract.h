@@ -12,9 +12,13 @@ extern "C" {
  * globals become hidden globals named NAME+suffix (so that the separately compiled
  * functions link to each other, and a new version of the module finds its state under
  * the same names), except tables of a function's label addresses, which go with it.
- * available_externally functions are no placeholders: each compiled function that uses
- * one gets its own copy. */
+ * available_externally functions are no placeholders: each compiled function that calls
+ * one gets its own copy (its address stays the real function's). Inline assembly that
+ * names a renamed local is rewritten (module-level asm here, a function's when it is
+ * extracted). */
 void hj_ir_lazy_prepare(LLVMModuleRef module, const char *suffix);
+/* Why the module cannot be compiled lazily (malloc'd), or NULL. */
+char *hj_ir_lazy_unsplittable(LLVMModuleRef module);
 
 /* A copy of the module without function bodies: its global variables, aliases of
  * data, constructors' table and module-level assembly. */

@@ -193,6 +193,13 @@ static hj_status prepare(hj_ir_lazy *lazy, bool bodies_read, hj_ir_object *globa
     hj_ir_adapt_to_host(lazy->ir, lazy->module, tm, lazy->name, globals);
     hj_ir_make_tls_dynamic(lazy->module);
     LLVMStripModuleDebugInfo(lazy->module);
+    char *why = hj_ir_lazy_unsplittable(lazy->module);
+    if (why) {
+        hj_status st = hj_fail(err, HJ_ERR_FORMAT, "%s: cannot be compiled lazily: %s (add it "
+                               "without lazy compilation)", lazy->name, why);
+        free(why);
+        return st;
+    }
     char suffix[16];
     next_suffix(suffix, sizeof suffix);
     hj_ir_lazy_prepare(lazy->module, suffix);
