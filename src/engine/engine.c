@@ -73,6 +73,7 @@ hj_status hj_engine_create(hj_engine **out, const hj_engine_options *opts)
         free(engine);
         return st;
     }
+    hj_fork_register(engine);
     *out = engine;
     return HJ_OK;
 }
@@ -131,6 +132,7 @@ void hj_engine_destroy(hj_engine *engine)
 {
     if (!engine)
         return;
+    hj_fork_unregister(engine);
     run_all_finis(engine);
     hj_lock(&engine->lock);
     for (hj_module *m = engine->first; m; m = m->next)

@@ -118,6 +118,7 @@ struct hj_engine {
     void *on_code_ctx;
     struct hj_code_log *pending_code; /* on_code's records not yet delivered */
     _Atomic bool closed;     /* hj_engine_exit: no more compilation */
+    hj_engine *next_engine;  /* fork.c's list of engines */
 };
 
 /* Near stand-ins for process symbols that a unit's 32-bit references cannot reach:
@@ -129,6 +130,13 @@ struct hj_engine {
 hj_status hj_proxies_assign(hj_engine *engine, hj_link_unit *unit, uint32_t *new_stubs,
                             size_t *nnew_stubs, hj_err *err);
 void hj_proxies_free(hj_engine *engine);
+
+/* fork.c: every engine's locks are taken around fork() (pthread_atfork), with the ir
+ * layer's, TLS's and the shims' (api.c, tls.c, shims.c: *_prefork, *_postfork). */
+void hj_fork_register(hj_engine *engine);
+void hj_fork_unregister(hj_engine *engine);
+void hj_ir_prefork(void);
+void hj_ir_postfork(void);
 
 /* observe.c: delivers on_code's pending records; called with no lock held. */
 typedef struct hj_code_log hj_code_log;

@@ -14,6 +14,9 @@
 static pthread_mutex_t ir_lock = PTHREAD_MUTEX_INITIALIZER; /* LLVM contexts are not thread-safe */
 
 static pthread_mutex_t ir_create_lock = PTHREAD_MUTEX_INITIALIZER; /* an engine's hj_ir */
+
+void hj_ir_prefork(void) { hj_lock(&ir_lock); }
+void hj_ir_postfork(void) { hj_unlock(&ir_lock); }
 static const hj_ir_plugin *ir_layer; /* set before any engine has an hj_ir */
 
 static void destroy_ir(void *ir)

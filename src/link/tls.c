@@ -48,6 +48,9 @@ static tls_template *chunks[MAX_CHUNKS];
 static uint32_t *free_ids;
 static size_t nfree_ids, cap_free_ids, next_id = 1;
 static pthread_mutex_t tls_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void hj_tls_prefork(void) { hj_lock(&tls_lock); }
+void hj_tls_postfork(void) { hj_unlock(&tls_lock); }
 static pthread_key_t thread_key;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 static __thread tls_thread *self;

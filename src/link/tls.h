@@ -38,6 +38,9 @@ void hj_tls_set_static_pool(void *pool, size_t size, uintptr_t (*thread_pointer)
 void hj_tls_init_thread(void);
 /* Once the image is relocated: the calling thread's copy of a static block gets it. */
 void hj_tls_activate(uint64_t module);
+/* The TLS lock around fork() (engine/fork.c). */
+void hj_tls_prefork(void);
+void hj_tls_postfork(void);
 
 /* The replacement for __tls_get_addr: argument is {module, offset}. */
 void *hj_tls_get_addr(void *tls_index);

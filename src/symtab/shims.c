@@ -29,6 +29,9 @@ static shim_range *ranges;
 static size_t nranges, cap_ranges;
 static pthread_mutex_t ranges_lock = PTHREAD_MUTEX_INITIALIZER;
 
+void hj_shim_prefork(void) { hj_lock(&ranges_lock); }
+void hj_shim_postfork(void) { hj_unlock(&ranges_lock); }
+
 hj_status hj_shim_register_range(uintptr_t start, uintptr_t end, void *dso_handle, hj_err *err)
 {
     hj_lock(&ranges_lock);

@@ -69,6 +69,9 @@ bool hj_shim_lookup(const char *name, const char *tls_get_addr_name, uintptr_t *
 /* The shims find the calling module by the caller's address: modules register their
  * memory range with the handle their destructors are registered under (__dso_handle). */
 hj_status hj_shim_register_range(uintptr_t start, uintptr_t end, void *dso_handle, hj_err *err);
+/* The shims' lock around fork() (engine/fork.c). */
+void hj_shim_prefork(void);
+void hj_shim_postfork(void);
 void hj_shim_unregister_range(uintptr_t start);
 
 /* Runs what the module registered with atexit/__cxa_atexit and drops its fork handlers
