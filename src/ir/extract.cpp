@@ -49,24 +49,28 @@ bool materialize(Function &f, std::string &error)
     return true;
 }
 
-// A global whose initializer holds a label address of a function (a computed-goto
-// table) cannot live apart from that function: it stays module-local and goes with it.
-bool holds_block_address(const Constant *c, SmallPtrSetImpl<const Constant *> &seen)
+// Is there, in the constant or its operands (not inside other globals), one `is` accepts?
+// Each subexpression is looked at once.
+template <typename Is>
+bool contains_constant(const Constant *c, Is is, SmallPtrSetImpl<const Constant *> &seen)
 {
-    if (isa<BlockAddress>(c))
+    if (is(c))
         return true;
     if (isa<GlobalValue>(c) || !seen.insert(c).second)
         return false;
     for (const Use &op : c->operands())
-        if (const auto *k = dyn_cast<Constant>(op.get()); k && holds_block_address(k, seen))
+        if (const auto *k = dyn_cast<Constant>(op.get()); k && contains_constant(k, is, seen))
             return true;
     return false;
 }
 
+// A global whose initializer holds a label address of a function (a computed-goto
+// table) cannot live apart from that function: it stays module-local and goes with it.
 bool holds_block_address(const GlobalVariable &var)
 {
     SmallPtrSet<const Constant *, 16> seen;
-    return var.hasInitializer() && holds_block_address(var.getInitializer(), seen);
+    auto is_label = [](const Constant *c) { return isa<BlockAddress>(c); };
+    return var.hasInitializer() && contains_constant(var.getInitializer(), is_label, seen);
 }
 
 bool goes_with_its_function(const GlobalValue &gv)
@@ -75,17 +79,14 @@ bool goes_with_its_function(const GlobalValue &gv)
     return var && var->hasLocalLinkage() && holds_block_address(*var);
 }
 
-// Does the constant refer to a label table (directly, not through another global)?
+// Does the constant name a label table (directly, not through another global)?
 bool refers_to_label_table(const Constant *c, SmallPtrSetImpl<const Constant *> &seen)
 {
-    if (auto *gv = dyn_cast<GlobalValue>(c))
-        return goes_with_its_function(*gv);
-    if (!seen.insert(c).second)
-        return false;
-    for (const Use &op : c->operands())
-        if (const auto *k = dyn_cast<Constant>(op.get()); k && refers_to_label_table(k, seen))
-            return true;
-    return false;
+    auto is_table = [](const Constant *k) {
+        const auto *gv = dyn_cast<GlobalValue>(k);
+        return gv && goes_with_its_function(*gv);
+    };
+    return contains_constant(c, is_table, seen);
 }
 
 // Declares, in the new module, each global the copied bodies use: only those.
@@ -223,19 +224,6 @@ void note_functions_in(const Constant *c, std::vector<Function *> &taken,
             note_functions_in(k, taken, seen);
 }
 
-// Does the constant name a label table (a local variable holding label addresses)?
-bool names_label_table(const Constant *c, SmallPtrSetImpl<const Constant *> &seen)
-{
-    if (!seen.insert(c).second)
-        return false;
-    if (auto *gv = dyn_cast<GlobalValue>(c))
-        return goes_with_its_function(*gv);
-    for (const Use &op : c->operands())
-        if (const auto *k = dyn_cast<Constant>(op.get()); k && names_label_table(k, seen))
-            return true;
-    return false;
-}
-
 // A function using a label table is never copied into another part: each copy would
 // get a table of its own (a writable one's state split, its address no longer one).
 bool uses_label_table(Function &g)
@@ -243,7 +231,7 @@ bool uses_label_table(Function &g)
     SmallPtrSet<const Constant *, 32> seen;
     for (Instruction &inst : instructions(g))
         for (Use &op : inst.operands())
-            if (const auto *c = dyn_cast<Constant>(op.get()); c && names_label_table(c, seen))
+            if (const auto *c = dyn_cast<Constant>(op.get()); c && refers_to_label_table(c, seen))
                 return true;
     return false;
 }
@@ -280,10 +268,10 @@ std::vector<Function *> members(Function &f, unsigned budget, unsigned largest,
                 auto *call = dyn_cast<CallBase>(&inst);
                 Function *callee = call ? call->getCalledFunction() : nullptr;
                 if (!may_go_along(f, callee) || contains(out, callee) ||
-                    !materialize(*callee, ignored) || uses_label_table(*callee))
+                    !materialize(*callee, ignored))
                     continue;
                 unsigned size = callee->getInstructionCount();
-                if (size > largest || spent + size > budget)
+                if (size > largest || spent + size > budget || uses_label_table(*callee))
                     continue;
                 spent += size;
                 out.push_back(callee);
@@ -372,12 +360,12 @@ void rename_in_asm(Module &part, const Module &src)
 extern "C" char *hj_ir_lazy_unsplittable(LLVMModuleRef module)
 {
     for (GlobalVariable &var : unwrap(module)->globals()) {
-        if (goes_with_its_function(var) || !var.hasInitializer())
-            continue;
         SmallPtrSet<const Constant *, 16> seen;
-        const char *why = holds_block_address(var) ? "holds label addresses and is not module-local"
-                          : refers_to_label_table(var.getInitializer(), seen)
-                              ? "points into a static table of label addresses" : nullptr;
+        const char *why = nullptr;
+        if (holds_block_address(var)) // a table: fine when module-local (it goes with it)
+            why = var.hasLocalLinkage() ? nullptr : "holds label addresses and is not module-local";
+        else if (var.hasInitializer() && refers_to_label_table(var.getInitializer(), seen))
+            why = "points into a static table of label addresses";
         if (why)
             return strdup(("'" + var.getName().str() + "' " + why).c_str());
     }
