@@ -141,7 +141,6 @@ void hj_ir_postfork(void);
 /* observe.c: delivers on_code's pending records; called with no lock held. */
 typedef struct hj_code_log hj_code_log;
 void hj_code_deliver_pending(hj_engine *engine);
-void hj_code_log_free(hj_code_log *log);
 
 /* Records err as the engine's message and returns its status. */
 hj_status hj_engine_fail(hj_engine *engine, const hj_err *err);

@@ -13,7 +13,7 @@ static pthread_once_t handlers_once = PTHREAD_ONCE_INIT;
 
 static void before_fork(void)
 {
-    pthread_mutex_lock(&engines_lock);
+    hj_lock(&engines_lock);
     for (hj_engine *e = engines; e; e = e->next_engine)
         hj_lock(&e->lazy_lock);
     hj_ir_prefork();
@@ -32,7 +32,7 @@ static void after_fork(void) /* in the parent and in the child */
     hj_ir_postfork();
     for (hj_engine *e = engines; e; e = e->next_engine)
         hj_unlock(&e->lazy_lock);
-    pthread_mutex_unlock(&engines_lock);
+    hj_unlock(&engines_lock);
 }
 
 static void install_handlers(void)
@@ -43,19 +43,19 @@ static void install_handlers(void)
 void hj_fork_register(hj_engine *engine)
 {
     pthread_once(&handlers_once, install_handlers);
-    pthread_mutex_lock(&engines_lock);
+    hj_lock(&engines_lock);
     engine->next_engine = engines;
     engines = engine;
-    pthread_mutex_unlock(&engines_lock);
+    hj_unlock(&engines_lock);
 }
 
 void hj_fork_unregister(hj_engine *engine)
 {
-    pthread_mutex_lock(&engines_lock);
+    hj_lock(&engines_lock);
     for (hj_engine **p = &engines; *p; p = &(*p)->next_engine)
         if (*p == engine) {
             *p = engine->next_engine;
             break;
         }
-    pthread_mutex_unlock(&engines_lock);
+    hj_unlock(&engines_lock);
 }

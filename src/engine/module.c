@@ -659,7 +659,7 @@ static hj_status add_locked(hj_batch *b, const hj_object *objects)
 void hj_batch_close(hj_batch *b)
 {
     free(b->inits);
-    hj_code_log_free(b->code_log);
+    free(b->code_log);
     for (size_t u = 0; u < b->count; u++)
         hj_link_close(&b->units[u]);
     free(b->units);

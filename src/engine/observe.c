@@ -35,72 +35,60 @@ static bool is_placed_code(const hj_link_unit *unit, size_t i)
     return s->bind == STB_LOCAL || s->target.kind == HJ_TARGET_SELF;
 }
 
-/* Writes the batch's records into log (or only counts them and their names' bytes,
- * when log is NULL). */
-static void write_records(const hj_batch *b, hj_code_log *log, size_t *count, size_t *bytes)
+/* Where write_records puts a batch's records, or, with info NULL, only counts them
+ * and their names' bytes. */
+typedef struct records {
+    hj_code_info *info;
+    char *names;
+    size_t count, bytes;
+} records;
+
+/* A copy of s in the names (NULL when counting). */
+static const char *keep_name(records *r, const char *s)
 {
-    hj_engine *engine = b->engine;
-    char *names = log ? (char *)&log->info[*count] : NULL;
-    size_t n = 0, used = 0;
-    for (size_t u = 0; u < b->count; u++) {
-        const hj_link_unit *unit = &b->units[u];
-        for (size_t i = 1; !(b->lazy && b->lazy[u]) && i < unit->elf.nsyms; i++) {
-            if (!is_placed_code(unit, i))
-                continue;
-            const char *strs[2] = {b->modules[u]->name, unit->syms[i].name};
-            for (int k = 0; k < 2; k++) {
-                if (log)
-                    strcpy(names + used, strs[k]);
-                used += strlen(strs[k]) + 1;
-            }
-            if (log)
-                log->info[n] = (hj_code_info){HJ_CODE_FUNCTION, NULL, NULL,
-                                              (const void *)unit->syms[i].addr,
-                                              (size_t)unit->syms[i].size};
-            n++;
-        }
-    }
-    for (size_t i = 0; i < b->nnew_stubs; i++, n++) {
-        const char *name = hj_stubs_name(engine->stubs, b->new_stubs[i]);
-        if (log) {
-            strcpy(names + used, name);
-            log->info[n] = (hj_code_info){HJ_CODE_ENTRY_STUB, NULL, NULL,
-                                          (const void *)hj_stubs_address(engine->stubs, b->new_stubs[i]),
-                                          engine->arch->entry_stub_size};
-        }
-        used += strlen(name) + 1;
-    }
-    *count = n;
-    *bytes = used;
+    size_t n = strlen(s) + 1;
+    char *copy = r->info ? memcpy(r->names + r->bytes, s, n) : NULL;
+    r->bytes += n;
+    return copy;
 }
 
-/* Points each record at its names, in the order write_records put them. */
-static void link_names(hj_code_log *log)
+static void add_record(records *r, hj_code_kind kind, const char *module, const char *name,
+                       uintptr_t addr, size_t size)
 {
-    const char *p = (const char *)&log->info[log->count];
-    for (size_t i = 0; i < log->count; i++) {
-        if (log->info[i].kind == HJ_CODE_FUNCTION) {
-            log->info[i].module = p;
-            p += strlen(p) + 1;
-        }
-        log->info[i].name = p;
-        p += strlen(p) + 1;
+    hj_code_info info = {kind, module ? keep_name(r, module) : NULL, keep_name(r, name),
+                         (const void *)addr, size};
+    if (r->info)
+        r->info[r->count] = info;
+    r->count++;
+}
+
+static void write_records(const hj_batch *b, records *r)
+{
+    hj_engine *engine = b->engine;
+    for (size_t u = 0; u < b->count; u++) {
+        const hj_link_unit *unit = &b->units[u];
+        for (size_t i = 1; !(b->lazy && b->lazy[u]) && i < unit->elf.nsyms; i++)
+            if (is_placed_code(unit, i))
+                add_record(r, HJ_CODE_FUNCTION, b->modules[u]->name, unit->syms[i].name,
+                           unit->syms[i].addr, (size_t)unit->syms[i].size);
     }
+    for (size_t i = 0; i < b->nnew_stubs; i++)
+        add_record(r, HJ_CODE_ENTRY_STUB, NULL, hj_stubs_name(engine->stubs, b->new_stubs[i]),
+                   hj_stubs_address(engine->stubs, b->new_stubs[i]), engine->arch->entry_stub_size);
 }
 
 hj_status hj_code_log_prepare(hj_batch *b)
 {
     if (!b->engine->on_code)
         return HJ_OK;
-    size_t count, bytes;
-    write_records(b, NULL, &count, &bytes);
-    hj_code_log *log = malloc(sizeof *log + count * sizeof log->info[0] + bytes);
+    records sizes = {0};
+    write_records(b, &sizes);
+    hj_code_log *log = malloc(sizeof *log + sizes.count * sizeof log->info[0] + sizes.bytes);
     if (!log)
         return hj_fail(&b->err, HJ_ERR_NOMEM, "out of memory");
     log->next = NULL;
-    log->count = count;
-    write_records(b, log, &count, &bytes);
-    link_names(log);
+    log->count = sizes.count;
+    write_records(b, &(records){log->info, (char *)&log->info[sizes.count], 0, 0});
     b->code_log = log;
     return HJ_OK;
 }
@@ -112,11 +100,6 @@ void hj_code_log_publish(hj_batch *b)
         end = &(*end)->next;
     *end = b->code_log;
     b->code_log = NULL;
-}
-
-void hj_code_log_free(hj_code_log *log)
-{
-    free(log);
 }
 
 void hj_code_deliver_pending(hj_engine *engine)
