@@ -181,12 +181,10 @@ private:
     std::vector<std::pair<GlobalVariable *, GlobalVariable *>> locals_;
 };
 
-// What goes with `f`: module-local copies of the functions of its module it calls, up to
-// a budget of instructions. The optimiser inlines them as it
-// would have in the whole module: a copy called once is a static function's last call,
-// which it inlines whatever its size. A copy it does not inline is compiled privately
-// (an internal function is only called). Functions whose address the partition takes
-// are never copied: their address is their entry stub.
+// What goes with `f`: module-local copies of the functions of its module it calls, for
+// the optimiser to inline as it would have in the whole module. A copy it does not inline
+// is compiled privately (an internal function is only called). Functions whose address
+// the partition takes are never copied: their address is their entry stub.
 bool may_go_along(Function &f, Function *callee)
 {
     return callee && callee != &f && !callee->isDeclaration() && !callee->isIntrinsic() &&
@@ -250,30 +248,68 @@ void note_addresses(Function &body, std::vector<Function *> &taken)
         }
 }
 
-// Callees only: copying their callees too (2) made Lua's first output 1.5x later for no
-// measurable gain in steady state (bench/README.md).
-const int inline_depth = 1;
+const char *const suffix_key = "hotjit.lazy.suffix";
 
-std::vector<Function *> members(Function &f, unsigned budget, unsigned largest,
+// The name suffix of the module's promoted locals (hj_ir_lazy_prepare), or "".
+StringRef promotion_suffix(const Module &m)
+{
+    const NamedMDNode *node = m.getNamedMetadata(suffix_key);
+    const auto *suffix = node && node->getNumOperands()
+                             ? dyn_cast<MDString>(node->getOperand(0)->getOperand(0)) : nullptr;
+    return suffix ? suffix->getString() : StringRef();
+}
+
+// A static function called from one place only: in the whole module the optimiser
+// inlines it there whatever its size (the bonus for a static's last call), so it never
+// runs on its own. Its one caller's part is where it belongs. (All bodies are read at
+// open, so the one use seen is the only one.)
+bool called_once(const Function &g, StringRef suffix)
+{
+    if (suffix.empty() || !g.getName().endswith(suffix) || !g.hasOneUse())
+        return false;
+    const auto *call = dyn_cast<CallBase>(g.user_back());
+    return call && call->getCalledOperand() == &g;
+}
+
+// Which callees go along, by how deep they are called and how large they are: f's own
+// callees up to `largest` instructions, their callees only when tiny (a wrapper such as
+// sqlite3Strlen30: copying callees' callees of every size made Lua's first output 1.5x
+// later for no measurable gain in steady state, bench/README.md), all within `budget`;
+// a static called once at any depth up to `single_call` instructions, outside the budget
+// (it is compiled once either way: here, or on its own if its caller does not inline it).
+const int inline_depth = 4;
+
+bool goes_along(Function &callee, int depth, const hj_inline_limits &limits, unsigned &spent,
+                StringRef suffix)
+{
+    unsigned size = callee.getInstructionCount();
+    if (called_once(callee, suffix) && size <= limits.single_call)
+        return !uses_label_table(callee);
+    unsigned largest = depth == 0 ? limits.largest : depth == 1 ? limits.tiny : 0;
+    if (size > largest || spent + size > limits.budget || uses_label_table(callee))
+        return false;
+    spent += size;
+    return true;
+}
+
+std::vector<Function *> members(Function &f, const hj_inline_limits &limits,
                                 std::vector<Function *> &taken)
 {
     std::vector<Function *> out, level{&f};
+    StringRef suffix = promotion_suffix(*f.getParent());
     unsigned spent = 0;
     std::string ignored; // unreadable: left out here, reported when compiled itself
     note_addresses(f, taken);
-    for (int depth = 0; depth < inline_depth && budget; depth++) {
+    for (int depth = 0; depth < inline_depth && !level.empty(); depth++) {
         std::vector<Function *> next;
         for (Function *body : level)
             for (Instruction &inst : instructions(*body)) {
                 auto *call = dyn_cast<CallBase>(&inst);
                 Function *callee = call ? call->getCalledFunction() : nullptr;
                 if (!may_go_along(f, callee) || contains(out, callee) ||
-                    !materialize(*callee, ignored))
+                    !materialize(*callee, ignored) ||
+                    !goes_along(*callee, depth, limits, spent, suffix))
                     continue;
-                unsigned size = callee->getInstructionCount();
-                if (size > largest || spent + size > budget || uses_label_table(*callee))
-                    continue;
-                spent += size;
                 out.push_back(callee);
                 next.push_back(callee);
                 note_addresses(*callee, taken);
@@ -327,15 +363,11 @@ std::string renamed_asm(const std::string &text, const Module &m, const std::str
     return out;
 }
 
-const char *const suffix_key = "hotjit.lazy.suffix";
-
 // The part's inline assembly, with the source module's promoted names.
 void rename_in_asm(Module &part, const Module &src)
 {
-    const NamedMDNode *node = src.getNamedMetadata(suffix_key);
-    const auto *suffix = node && node->getNumOperands()
-                             ? dyn_cast<MDString>(node->getOperand(0)->getOperand(0)) : nullptr;
-    if (!suffix)
+    StringRef suffix = promotion_suffix(src);
+    if (suffix.empty())
         return;
     for (Function &f : part)
         for (Instruction &inst : instructions(f)) {
@@ -343,7 +375,7 @@ void rename_in_asm(Module &part, const Module &src)
             auto *ia = call ? dyn_cast<InlineAsm>(call->getCalledOperand()) : nullptr;
             if (!ia)
                 continue;
-            std::string text = renamed_asm(ia->getAsmString(), src, suffix->getString().str());
+            std::string text = renamed_asm(ia->getAsmString(), src, suffix.str());
             if (text != ia->getAsmString())
                 call->setCalledOperand(InlineAsm::get(ia->getFunctionType(), text,
                                                       ia->getConstraintString(), ia->hasSideEffects(),
@@ -375,6 +407,9 @@ extern "C" char *hj_ir_lazy_unsplittable(LLVMModuleRef module)
 extern "C" void hj_ir_lazy_prepare(LLVMModuleRef module, const char *suffix)
 {
     Module &m = *unwrap(module);
+    std::string ignored; // an unreadable body is reported when its function is compiled
+    for (Function &f : m) // called_once() needs every call: +7 % on SQLite's first output
+        materialize(f, ignored);
     unsigned anonymous = 0;
     auto promote = [&](GlobalValue &gv) {
         if (!gv.hasLocalLinkage() || goes_with_its_function(gv))
@@ -410,8 +445,8 @@ extern "C" LLVMValueRef hj_ir_aliased_function(LLVMValueRef value)
     return alias ? wrap(dyn_cast<Function>(alias->getAliaseeObject())) : nullptr;
 }
 
-extern "C" LLVMModuleRef hj_ir_extract_function(LLVMValueRef function, unsigned budget,
-                                                unsigned largest, char **error)
+extern "C" LLVMModuleRef hj_ir_extract_function(LLVMValueRef function,
+                                                const hj_inline_limits *limits, char **error)
 {
     Function &f = *unwrap<Function>(function);
     Module &src = *f.getParent();
@@ -429,7 +464,7 @@ extern "C" LLVMModuleRef hj_ir_extract_function(LLVMValueRef function, unsigned 
     std::vector<std::pair<Function *, Function *>> bodies;
     bodies.emplace_back(&f, Function::Create(f.getFunctionType(), GlobalValue::ExternalLinkage,
                                              f.getAddressSpace(), f.getName(), out.get()));
-    for (Function *g : members(f, budget, largest, declarer.taken))
+    for (Function *g : members(f, *limits, declarer.taken))
         bodies.emplace_back(g, Function::Create(g->getFunctionType(), GlobalValue::InternalLinkage,
                                                 g->getAddressSpace(), g->getName(), out.get()));
     for (auto &[from, to] : bodies)

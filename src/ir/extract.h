@@ -12,6 +12,7 @@ extern "C" {
  * globals become hidden globals named NAME+suffix (so that the separately compiled
  * functions link to each other, and a new version of the module finds its state under
  * the same names), except tables of a function's label addresses, which go with it.
+ * Every body is read here (lazily read bitcode), so that calls can be counted.
  * available_externally functions are no placeholders: each compiled function that calls
  * one gets its own copy (its address stays the real function's). Inline assembly that
  * names a renamed local is rewritten (module-level asm here, a function's when it is
@@ -27,13 +28,19 @@ LLVMModuleRef hj_ir_clone_globals(LLVMModuleRef module);
 /* The function an alias names, or NULL. */
 LLVMValueRef hj_ir_aliased_function(LLVMValueRef value);
 
+/* What a compiled function takes along for the optimiser to inline, in instructions:
+ * its callees of at most `largest` each, their callees of at most `tiny`, up to `budget`
+ * in all; and, outside the budget, every static function called only from what goes
+ * along, of at most `single_call`. */
+typedef struct hj_inline_limits {
+    unsigned budget, largest, tiny, single_call;
+} hj_inline_limits;
+
 /* A new module (same context) holding a copy of the function, declarations of what it
- * uses, and module-local copies of the functions of its module it calls, of at most
- * `largest` instructions each, up to `budget` instructions in all, for the optimiser to
- * inline. Cost: the size of what is copied, not the module's.
- * Bodies of lazily read bitcode are read here; NULL and *error (free()) when one cannot
- * be. */
-LLVMModuleRef hj_ir_extract_function(LLVMValueRef function, unsigned budget, unsigned largest,
+ * uses, and module-local copies of the functions of its module it calls (`limits`).
+ * Cost: the size of what is copied, not the module's. NULL and *error (free()) when the
+ * function's body cannot be read. */
+LLVMModuleRef hj_ir_extract_function(LLVMValueRef function, const hj_inline_limits *limits,
                                      char **error);
 
 #ifdef __cplusplus

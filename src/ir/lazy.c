@@ -25,12 +25,16 @@ struct hj_ir_lazy {
     size_t nfunctions;
 };
 
-/* Callees copied along for inlining, per optimisation level (hj_ir_extract_function):
- * instructions in all, and of the largest. The trade on Lua 5.4 at -O2, measured with a
- * temporary build reading them from the environment (bench/README.md): no copies, first
- * output 1.70 s and steady state 1.45x eager's; 2000/150, 1.78 s and 1.05-1.1x;
- * 2000/1000, 2.7 s and no better. -O0 inlines nothing. */
-static const unsigned inline_budget[4][2] = {{0, 0}, {1000, 100}, {2000, 150}, {3000, 200}};
+/* Callees copied along for inlining, per optimisation level (hj_inline_limits: in all,
+ * the largest callee, the largest callee's callee, the largest static called once). The
+ * trade, measured with temporary builds reading them from the environment
+ * (bench/README.md): on Lua 5.4 at -O2, no copies gave first output 1.70 s and steady
+ * state 1.45x eager's; 2000/150, 1.78 s and 1.05-1.1x; 2000/1000, 2.7 s and no better.
+ * On SQLite's INSERT, callees' callees of up to 20 and statics called once of up to 500
+ * took the lazy code from 15 % to 8 % slower than eager (the fastest of 30 runs), and
+ * the first output 12 % later; 1000 was no faster. -O0 inlines nothing. */
+static const hj_inline_limits inline_limits[4] = {
+    {0, 0, 0, 0}, {1000, 100, 20, 500}, {2000, 150, 20, 500}, {3000, 200, 20, 500}};
 
 void hj_ir_lazy_close(hj_ir_lazy *lazy)
 {
@@ -268,8 +272,7 @@ hj_status hj_ir_lazy_compile(hj_ir_lazy *lazy, const char *function, hj_ir_objec
         return hj_fail(err, HJ_ERR_UNDEFINED, "%s defines no function '%s'", lazy->name, function);
     uint64_t t0 = hj_ir_now_ns();
     char *why = NULL;
-    const unsigned *budget = inline_budget[lazy->level];
-    LLVMModuleRef part = hj_ir_extract_function(f, budget[0], budget[1], &why);
+    LLVMModuleRef part = hj_ir_extract_function(f, &inline_limits[lazy->level], &why);
     *extract_ns = hj_ir_now_ns() - t0;
     if (!part) {
         hj_status st = hj_fail(err, HJ_ERR_FORMAT, "%s: %s", lazy->name, why ? why : "?");

@@ -2,7 +2,8 @@
  * calls of the same 100 functions at once (each compiled exactly once, all results
  * right), stub addresses taken before compilation, hj_link_stats' lazy counters, on_code
  * told of a body at its first call, lazy and eager modules calling each other (and host
- * symbols, and each other's data) in both orders, a constructor calling lazy functions,
+ * symbols, and each other's data) in both orders, what a compiled function takes along
+ * for inlining, a constructor calling lazy functions,
  * add-time errors of a lazy module, hj_add_llvm_module lazily, hj_replace_file of a
  * lazy module (old pointers and callers reach the new code, kept state survives;
  * lazy -> lazy -> eager -> lazy), and hj_remove of a lazy module with compiled and
@@ -216,6 +217,56 @@ static void test_counts_and_addresses(void)
     CHECK_MSG(s.lazy_compiled == 1, "lazy_compiled %llu after one function's calls", s.lazy_compiled);
     CHECK(check_call_int(e, "eager_one") == 1);
     CHECK(stats(e).lazy_compiled == 1);
+    hj_engine_destroy(e);
+}
+
+/* What a compiled function takes along (src/ir/lazy.c inline_limits, -O2): a static
+ * called only from it (up to 500 instructions) and a tiny callee of a callee are inlined
+ * into its code, so their first calls compile nothing more; a larger static called from
+ * two places, or one called once but larger than 500, is compiled on its own. */
+static void add_chain(text *t, const char *name, int steps)
+{
+    add(t, "define internal i64 @%s(i64 %%x0) {\n", name);
+    for (int k = 1; k <= steps; k++)
+        add(t, "  %%m%d = mul i64 %%x%d, 3\n  %%x%d = add i64 %%m%d, %d\n", k, k - 1, k, k, k);
+    add(t, "  ret i64 %%x%d\n}\n", steps);
+}
+
+static long chain_expected(long x, int steps)
+{
+    unsigned long v = (unsigned long)x;
+    for (int k = 1; k <= steps; k++)
+        v = v * 3 + (unsigned long)k;
+    return (long)v;
+}
+
+static void test_what_goes_along(void)
+{
+    text t = {0};
+    add_chain(&t, "once", 200);     /* 401 instructions, called once */
+    add_chain(&t, "twice", 100);    /* 201, called from two functions */
+    add_chain(&t, "big_once", 300); /* 601, called once */
+    add(&t, "define internal i64 @tiny(i64 %%x) {\n  %%y = xor i64 %%x, 5\n  ret i64 %%y\n}\n"
+            "define internal i64 @mid(i64 %%x) {\n  %%a = call i64 @tiny(i64 %%x)\n"
+            "  %%b = call i64 @tiny(i64 %%a)\n  %%c = add i64 %%b, 7\n  ret i64 %%c\n}\n");
+    const char *entries[][2] = {{"entry_once", "once"}, {"entry_a", "twice"}, {"entry_b", "twice"},
+                                {"entry_tiny", "mid"}, {"entry_big", "big_once"}};
+    for (size_t i = 0; i < sizeof entries / sizeof *entries; i++)
+        add(&t, "define i64 @%s(i64 %%x) {\n  %%y = call i64 @%s(i64 %%x)\n  ret i64 %%y\n}\n",
+            entries[i][0], entries[i][1]);
+    hj_engine *e = new_engine();
+    CHECK(add_ir(e, "along.ll", t.s, &lazy_opts, NULL) == HJ_OK);
+    free(t.s);
+    const long compiled_after[] = {1, 3, 4, 5, 7};
+    const long expected[] = {chain_expected(11, 200), chain_expected(11, 100),
+                             chain_expected(11, 100), ((11 ^ 5) ^ 5) + 7, chain_expected(11, 300)};
+    for (size_t i = 0; i < sizeof entries / sizeof *entries; i++) {
+        long got = call_l(lookup(e, entries[i][0]), 11);
+        CHECK_MSG(got == expected[i], "%s(11) = %ld, expected %ld", entries[i][0], got, expected[i]);
+        hj_link_stats s = stats(e);
+        CHECK_MSG((long)s.lazy_compiled == compiled_after[i], "after %s: %llu compiled, expected %ld",
+                  entries[i][0], s.lazy_compiled, compiled_after[i]);
+    }
     hj_engine_destroy(e);
 }
 
@@ -837,6 +888,7 @@ int main(void)
 {
     alarm(600); /* a hang (a first call that never finishes) fails the test */
     test_counts_and_addresses();
+    test_what_goes_along();
     test_on_code_at_first_call();
     test_small_stack_first_call();
     test_first_call_on_sigaltstack();
