@@ -404,12 +404,13 @@ extern "C" char *hj_ir_lazy_unsplittable(LLVMModuleRef module)
     return nullptr;
 }
 
-extern "C" void hj_ir_lazy_prepare(LLVMModuleRef module, const char *suffix)
+extern "C" void hj_ir_lazy_prepare(LLVMModuleRef module, const char *suffix, bool read_bodies)
 {
     Module &m = *unwrap(module);
     std::string ignored; // an unreadable body is reported when its function is compiled
-    for (Function &f : m) // called_once() needs every call: +7 % on SQLite's first output
-        materialize(f, ignored);
+    for (Function &f : m)
+        if (read_bodies)
+            materialize(f, ignored);
     unsigned anonymous = 0;
     auto promote = [&](GlobalValue &gv) {
         if (!gv.hasLocalLinkage() || goes_with_its_function(gv))

@@ -3,6 +3,7 @@
 #define HJ_IR_EXTRACT_H
 
 #include <llvm-c/Core.h>
+#include <stdbool.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -12,12 +13,13 @@ extern "C" {
  * globals become hidden globals named NAME+suffix (so that the separately compiled
  * functions link to each other, and a new version of the module finds its state under
  * the same names), except tables of a function's label addresses, which go with it.
- * Every body is read here (lazily read bitcode), so that calls can be counted.
+ * With read_bodies, every body of lazily read bitcode is read here, so that calls can be
+ * counted (hj_inline_limits.single_call).
  * available_externally functions are no placeholders: each compiled function that calls
  * one gets its own copy (its address stays the real function's). Inline assembly that
  * names a renamed local is rewritten (module-level asm here, a function's when it is
  * extracted). */
-void hj_ir_lazy_prepare(LLVMModuleRef module, const char *suffix);
+void hj_ir_lazy_prepare(LLVMModuleRef module, const char *suffix, bool read_bodies);
 /* Why the module cannot be compiled lazily (malloc'd), or NULL. */
 char *hj_ir_lazy_unsplittable(LLVMModuleRef module);
 

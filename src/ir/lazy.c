@@ -206,7 +206,8 @@ static hj_status prepare(hj_ir_lazy *lazy, bool bodies_read, hj_ir_object *globa
     }
     char suffix[16];
     next_suffix(suffix, sizeof suffix);
-    hj_ir_lazy_prepare(lazy->module, suffix);
+    /* counting calls costs SQLite's first output ~250 ms, Lua's ~40 ms: not at -O0 */
+    hj_ir_lazy_prepare(lazy->module, suffix, inline_limits[lazy->level].single_call > 0);
     globals->optimize_ns = hj_ir_now_ns() - t0;
     return emit_globals(lazy, tm, globals, err);
 }
