@@ -275,20 +275,29 @@ bool called_once(const Function &g, StringRef suffix)
 // callees up to `largest` instructions, their callees only when tiny (a wrapper such as
 // sqlite3Strlen30: copying callees' callees of every size made Lua's first output 1.5x
 // later for no measurable gain in steady state, bench/README.md), all within `budget`;
-// a static called once at any depth up to `single_call` instructions, outside the budget
-// (it is compiled once either way: here, or on its own if its caller does not inline it).
+// statics called once, at any depth, within a budget of their own, `single_call` (they
+// are compiled once either way: here, or on their own if their caller does not inline
+// them; but most are never called by a short run).
 const int inline_depth = 4;
 
-bool goes_along(Function &callee, int depth, const hj_inline_limits &limits, unsigned &spent,
+struct spending {
+    unsigned copies = 0, single_calls = 0;
+};
+
+bool goes_along(Function &callee, int depth, const hj_inline_limits &limits, spending &spent,
                 StringRef suffix)
 {
     unsigned size = callee.getInstructionCount();
-    if (called_once(callee, suffix) && size <= limits.single_call)
-        return !uses_label_table(callee);
+    if (called_once(callee, suffix) && spent.single_calls + size <= limits.single_call) {
+        if (uses_label_table(callee))
+            return false;
+        spent.single_calls += size;
+        return true;
+    }
     unsigned largest = depth == 0 ? limits.largest : depth == 1 ? limits.tiny : 0;
-    if (size > largest || spent + size > limits.budget || uses_label_table(callee))
+    if (size > largest || spent.copies + size > limits.budget || uses_label_table(callee))
         return false;
-    spent += size;
+    spent.copies += size;
     return true;
 }
 
@@ -297,7 +306,7 @@ std::vector<Function *> members(Function &f, const hj_inline_limits &limits,
 {
     std::vector<Function *> out, level{&f};
     StringRef suffix = promotion_suffix(*f.getParent());
-    unsigned spent = 0;
+    spending spent;
     std::string ignored; // unreadable: left out here, reported when compiled itself
     note_addresses(f, taken);
     for (int depth = 0; depth < inline_depth && !level.empty(); depth++) {

@@ -32,8 +32,8 @@ LLVMValueRef hj_ir_aliased_function(LLVMValueRef value);
 
 /* What a compiled function takes along for the optimiser to inline, in instructions:
  * its callees of at most `largest` each, their callees of at most `tiny`, up to `budget`
- * in all; and, outside the budget, every static function called only from what goes
- * along, of at most `single_call`. */
+ * in all; and static functions called only from what goes along, up to `single_call` in
+ * all. */
 typedef struct hj_inline_limits {
     unsigned budget, largest, tiny, single_call;
 } hj_inline_limits;

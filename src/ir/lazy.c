@@ -26,13 +26,14 @@ struct hj_ir_lazy {
 };
 
 /* Callees copied along for inlining, per optimisation level (hj_inline_limits: in all,
- * the largest callee, the largest callee's callee, the largest static called once). The
+ * the largest callee, the largest callee's callee, statics called once in all). The
  * trade, measured with temporary builds reading them from the environment
  * (bench/README.md): on Lua 5.4 at -O2, no copies gave first output 1.70 s and steady
  * state 1.45x eager's; 2000/150, 1.78 s and 1.05-1.1x; 2000/1000, 2.7 s and no better.
- * On SQLite's INSERT, callees' callees of up to 20 and statics called once of up to 500
- * took the lazy code from 15 % to 8 % slower than eager (the fastest of 30 runs), and
- * the first output 12 % later; 1000 was no faster. -O0 inlines nothing. */
+ * On SQLite's INSERT (fastest of 24-30 runs), callees' callees of up to 20 took lazy
+ * code from 15 % to 11 % slower than eager, and statics called once (500 per part) to
+ * 8 %; with no limit on those it was no faster, and Lua's first-call compilation of
+ * print(1) took 2,148 ms against 1,991 (500) and 1,878 (none). -O0 inlines nothing. */
 static const hj_inline_limits inline_limits[4] = {
     {0, 0, 0, 0}, {1000, 100, 20, 500}, {2000, 150, 20, 500}, {3000, 200, 20, 500}};
 

@@ -220,10 +220,11 @@ static void test_counts_and_addresses(void)
     hj_engine_destroy(e);
 }
 
-/* What a compiled function takes along (src/ir/lazy.c inline_limits, -O2): a static
- * called only from it (up to 500 instructions) and a tiny callee of a callee are inlined
- * into its code, so their first calls compile nothing more; a larger static called from
- * two places, or one called once but larger than 500, is compiled on its own. */
+/* What a compiled function takes along (src/ir/lazy.c inline_limits, -O2): statics
+ * called only from it (up to 500 instructions in all) and a tiny callee of a callee are
+ * inlined into its code, so their first calls compile nothing more; a larger static
+ * called from two places, or statics called once beyond those 500, are compiled on
+ * their own. */
 static void add_chain(text *t, const char *name, int steps)
 {
     add(t, "define internal i64 @%s(i64 %%x0) {\n", name);
@@ -246,20 +247,26 @@ static void test_what_goes_along(void)
     add_chain(&t, "once", 200);     /* 401 instructions, called once */
     add_chain(&t, "twice", 100);    /* 201, called from two functions */
     add_chain(&t, "big_once", 300); /* 601, called once */
+    add_chain(&t, "once_a", 150);   /* 301 and 301, both called once from entry_two */
+    add_chain(&t, "once_b", 150);
     add(&t, "define internal i64 @tiny(i64 %%x) {\n  %%y = xor i64 %%x, 5\n  ret i64 %%y\n}\n"
             "define internal i64 @mid(i64 %%x) {\n  %%a = call i64 @tiny(i64 %%x)\n"
             "  %%b = call i64 @tiny(i64 %%a)\n  %%c = add i64 %%b, 7\n  ret i64 %%c\n}\n");
     const char *entries[][2] = {{"entry_once", "once"}, {"entry_a", "twice"}, {"entry_b", "twice"},
-                                {"entry_tiny", "mid"}, {"entry_big", "big_once"}};
-    for (size_t i = 0; i < sizeof entries / sizeof *entries; i++)
+                                {"entry_tiny", "mid"}, {"entry_big", "big_once"},
+                                {"entry_two", "once_a, once_b"}};
+    for (size_t i = 0; i < sizeof entries / sizeof *entries - 1; i++)
         add(&t, "define i64 @%s(i64 %%x) {\n  %%y = call i64 @%s(i64 %%x)\n  ret i64 %%y\n}\n",
             entries[i][0], entries[i][1]);
+    add(&t, "define i64 @entry_two(i64 %%x) {\n  %%a = call i64 @once_a(i64 %%x)\n"
+            "  %%b = call i64 @once_b(i64 %%a)\n  ret i64 %%b\n}\n");
     hj_engine *e = new_engine();
     CHECK(add_ir(e, "along.ll", t.s, &lazy_opts, NULL) == HJ_OK);
     free(t.s);
-    const long compiled_after[] = {1, 3, 4, 5, 7};
+    const long compiled_after[] = {1, 3, 4, 5, 7, 9};
     const long expected[] = {chain_expected(11, 200), chain_expected(11, 100),
-                             chain_expected(11, 100), ((11 ^ 5) ^ 5) + 7, chain_expected(11, 300)};
+                             chain_expected(11, 100), ((11 ^ 5) ^ 5) + 7, chain_expected(11, 300),
+                             chain_expected(chain_expected(11, 150), 150)};
     for (size_t i = 0; i < sizeof entries / sizeof *entries; i++) {
         long got = call_l(lookup(e, entries[i][0]), 11);
         CHECK_MSG(got == expected[i], "%s(11) = %ld, expected %ld", entries[i][0], got, expected[i]);
