@@ -261,8 +261,8 @@ StringRef promotion_suffix(const Module &m)
 
 // A static function called from one place only: in the whole module the optimiser
 // inlines it there whatever its size (the bonus for a static's last call), so it never
-// runs on its own. Its one caller's part is where it belongs. (All bodies are read at
-// open, so the one use seen is the only one.)
+// runs on its own. Its one caller's part is where it belongs. (Where this is asked, all
+// bodies were read at open: the one use seen is the only one.)
 bool called_once(const Function &g, StringRef suffix)
 {
     if (suffix.empty() || !g.getName().endswith(suffix) || !g.hasOneUse())
@@ -277,7 +277,8 @@ bool called_once(const Function &g, StringRef suffix)
 // later for no measurable gain in steady state, bench/README.md), all within `budget`;
 // statics called once, at any depth, within a budget of their own, `single_call` (they
 // are compiled once either way: here, or on their own if their caller does not inline
-// them; but most are never called by a short run).
+// them; but most are never called by a short run). Deeper than callees' callees, only
+// chains of statics called once.
 const int inline_depth = 4;
 
 struct spending {
@@ -417,8 +418,8 @@ extern "C" void hj_ir_lazy_prepare(LLVMModuleRef module, const char *suffix, boo
 {
     Module &m = *unwrap(module);
     std::string ignored; // an unreadable body is reported when its function is compiled
-    for (Function &f : m)
-        if (read_bodies)
+    if (read_bodies)
+        for (Function &f : m)
             materialize(f, ignored);
     unsigned anonymous = 0;
     auto promote = [&](GlobalValue &gv) {
