@@ -394,6 +394,18 @@ void rename_in_asm(Module &part, const Module &src)
         }
 }
 
+// The part is compiled as its module: "PIE Level" decides how code names its own
+// module's functions, "uwtable" and "frame-pointer" what it emits. Flags holding nodes
+// (e.g. a call-graph profile naming the module's functions) stay behind.
+void copy_module_flags(const Module &src, Module &part)
+{
+    SmallVector<Module::ModuleFlagEntry, 8> flags;
+    src.getModuleFlagsMetadata(flags);
+    for (const Module::ModuleFlagEntry &flag : flags)
+        if (isa<ConstantAsMetadata>(flag.Val) || isa<MDString>(flag.Val))
+            part.addModuleFlag(flag.Behavior, flag.Key->getString(), flag.Val);
+}
+
 } // namespace
 
 // Label addresses live in the function's part, which the globals object cannot name:
@@ -470,6 +482,7 @@ extern "C" LLVMModuleRef hj_ir_extract_function(LLVMValueRef function,
     auto out = std::make_unique<Module>(f.getName(), src.getContext());
     out->setDataLayout(src.getDataLayout());
     out->setTargetTriple(src.getTargetTriple());
+    copy_module_flags(src, *out);
     ValueToValueMapTy vmap;
     Declarer declarer(*out);
     std::vector<std::pair<Function *, Function *>> bodies;
@@ -482,6 +495,11 @@ extern "C" LLVMModuleRef hj_ir_extract_function(LLVMValueRef function,
         vmap[from] = to;
     for (auto &[from, to] : bodies)
         clone_body(*from, *to, vmap, declarer);
+    // Its own address, taken in its part: code names a dso_local definition of default
+    // visibility through a module-local alias (f$local), the part's body, where every
+    // other address of f is its entry stub. Not dso_local, it is named through the GOT.
+    if (contains(declarer.taken, &f) && f.hasDefaultVisibility())
+        bodies.front().second->setDSOLocal(false);
     while (!declarer.pending.empty()) {
         auto [from, to] = declarer.pending.back();
         declarer.pending.pop_back();
