@@ -354,7 +354,10 @@ static hj_status allocate_units(hj_batch *b)
     return HJ_OK;
 }
 
-static hj_status assign_stub(hj_batch *b, hj_lsym *s, const hj_lsym *alias_of)
+/* placeholders: the unit is a lazy module's globals object, whose functions are labels
+ * over ud2 until compiled: a call from its own code (module-level asm) must take the
+ * stub. */
+static hj_status assign_stub(hj_batch *b, hj_lsym *s, const hj_lsym *alias_of, bool placeholders)
 {
     hj_stubs *stubs = b->engine->stubs;
     uint32_t index;
@@ -368,7 +371,7 @@ static hj_status assign_stub(hj_batch *b, hj_lsym *s, const hj_lsym *alias_of)
     }
     s->stub = index + 1;
     s->canonical = hj_stubs_address(stubs, index);
-    s->direct_call = s->bind == STB_GLOBAL;
+    s->direct_call = s->bind == STB_GLOBAL && !placeholders;
     return HJ_OK;
 }
 
@@ -381,7 +384,7 @@ static int compare_by_addr(const void *a, const void *b)
 }
 
 /* Exported functions of a unit, in address order so that aliases sit side by side. */
-static hj_status assign_unit_stubs(hj_batch *b, hj_link_unit *unit)
+static hj_status assign_unit_stubs(hj_batch *b, hj_link_unit *unit, bool placeholders)
 {
     size_t n = 0, *order = malloc((unit->elf.nsyms + 1) * sizeof *order);
     if (!order)
@@ -395,7 +398,7 @@ static hj_status assign_unit_stubs(hj_batch *b, hj_link_unit *unit)
     for (size_t k = 0; k < n && st == HJ_OK; k++) {
         hj_lsym *s = &unit->syms[order[k]];
         const hj_lsym *prev = k ? &unit->syms[order[k - 1]] : NULL;
-        st = assign_stub(b, s, prev && prev->addr == s->addr ? prev : NULL);
+        st = assign_stub(b, s, prev && prev->addr == s->addr ? prev : NULL, placeholders);
     }
     free(order);
     return st;
@@ -406,7 +409,7 @@ static hj_status assign_stubs_and_tls(hj_batch *b)
     for (size_t u = 0; u < b->count; u++) {
         hj_link_unit *unit = &b->units[u];
         uint64_t t0 = hj_now_ns();
-        HJ_TRY(assign_unit_stubs(b, unit));
+        HJ_TRY(assign_unit_stubs(b, unit, b->lazy && b->lazy[u]));
         HJ_TRY(hj_proxies_assign(b->engine, unit, b->new_stubs, &b->nnew_stubs, &b->err));
         if (unit->tls_size)
             HJ_TRY(hj_tls_register((void *)(unit->seg_addr[HJ_SEG_RO] + unit->tls_image_offset),
