@@ -107,6 +107,8 @@ public:
             return copy_available(*inline_copy); // its address is the real one's: declared
         if (GlobalValue *known = dst_.getNamedValue(gv->getName()))
             return known;
+        if (Function *target = function_aliased(*gv))
+            return ConstantExpr::getPointerCast(target, gv->getType());
         return declare(*gv);
     }
 
@@ -124,6 +126,22 @@ public:
     }
 
 private:
+    // An alias of a function the part only declares: named as that function, so that the
+    // optimiser does not take the two for distinct functions (and fold `alias == f` to
+    // false). Where the part defines the function (its own, a copy), the alias stays a
+    // name of its own: the stub both share.
+    Function *function_aliased(const GlobalValue &gv)
+    {
+        const auto *alias = dyn_cast<GlobalAlias>(&gv);
+        auto *target = alias ? dyn_cast<Function>(alias->getAliasee()->stripPointerCasts()) : nullptr;
+        if (!target || target->hasAvailableExternallyLinkage())
+            return nullptr;
+        GlobalValue *known = dst_.getNamedValue(target->getName());
+        if (known && !known->isDeclaration())
+            return nullptr;
+        return cast<Function>(known ? known : declare(*target));
+    }
+
     GlobalValue *declare(const GlobalValue &gv)
     {
         GlobalValue *out;
