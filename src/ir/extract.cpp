@@ -133,7 +133,8 @@ private:
     Function *function_aliased(const GlobalValue &gv)
     {
         const auto *alias = dyn_cast<GlobalAlias>(&gv);
-        auto *target = alias ? dyn_cast<Function>(alias->getAliasee()->stripPointerCasts()) : nullptr;
+        auto *target =
+            alias ? dyn_cast<Function>(alias->getAliasee()->stripPointerCasts()) : nullptr;
         if (!target || target->hasAvailableExternallyLinkage())
             return nullptr;
         GlobalValue *known = dst_.getNamedValue(target->getName());
@@ -307,16 +308,14 @@ bool goes_along(Function &callee, int depth, const hj_inline_limits &limits, spe
                 StringRef suffix)
 {
     unsigned size = callee.getInstructionCount();
-    if (called_once(callee, suffix) && spent.single_calls + size <= limits.single_call) {
-        if (uses_label_table(callee))
-            return false;
-        spent.single_calls += size;
-        return true;
-    }
+    bool single_call =
+        called_once(callee, suffix) && spent.single_calls + size <= limits.single_call;
     unsigned largest = depth == 0 ? limits.largest : depth == 1 ? limits.tiny : 0;
-    if (size > largest || spent.copies + size > limits.budget || uses_label_table(callee))
+    if (!single_call && (size > largest || spent.copies + size > limits.budget))
         return false;
-    spent.copies += size;
+    if (uses_label_table(callee)) // scanned last: the budgets are cheaper to ask
+        return false;
+    (single_call ? spent.single_calls : spent.copies) += size;
     return true;
 }
 

@@ -252,27 +252,37 @@ static void test_what_goes_along(void)
     add(&t, "define internal i64 @tiny(i64 %%x) {\n  %%y = xor i64 %%x, 5\n  ret i64 %%y\n}\n"
             "define internal i64 @mid(i64 %%x) {\n  %%a = call i64 @tiny(i64 %%x)\n"
             "  %%b = call i64 @tiny(i64 %%a)\n  %%c = add i64 %%b, 7\n  ret i64 %%c\n}\n");
-    const char *entries[][2] = {{"entry_once", "once"}, {"entry_a", "twice"}, {"entry_b", "twice"},
-                                {"entry_tiny", "mid"}, {"entry_big", "big_once"},
-                                {"entry_two", "once_a, once_b"}};
-    for (size_t i = 0; i < sizeof entries / sizeof *entries - 1; i++)
-        add(&t, "define i64 @%s(i64 %%x) {\n  %%y = call i64 @%s(i64 %%x)\n  ret i64 %%y\n}\n",
-            entries[i][0], entries[i][1]);
-    add(&t, "define i64 @entry_two(i64 %%x) {\n  %%a = call i64 @once_a(i64 %%x)\n"
-            "  %%b = call i64 @once_b(i64 %%a)\n  ret i64 %%b\n}\n");
+    /* each entry calls its callees in turn; after its first call, so many compiled */
+    const struct {
+        const char *name, *callee, *then;
+        long compiled, expected;
+    } entries[] = {
+        {"entry_once", "once", NULL, 1, chain_expected(11, 200)},
+        {"entry_a", "twice", NULL, 3, chain_expected(11, 100)},
+        {"entry_b", "twice", NULL, 4, chain_expected(11, 100)},
+        {"entry_tiny", "mid", NULL, 5, ((11 ^ 5) ^ 5) + 7},
+        {"entry_big", "big_once", NULL, 7, chain_expected(11, 300)},
+        {"entry_two", "once_a", "once_b", 9, chain_expected(chain_expected(11, 150), 150)},
+    };
+    size_t n = sizeof entries / sizeof *entries;
+    for (size_t i = 0; i < n; i++) {
+        add(&t, "define i64 @%s(i64 %%x) {\n  %%y = call i64 @%s(i64 %%x)\n", entries[i].name,
+            entries[i].callee);
+        if (entries[i].then)
+            add(&t, "  %%z = call i64 @%s(i64 %%y)\n  ret i64 %%z\n}\n", entries[i].then);
+        else
+            add(&t, "  ret i64 %%y\n}\n");
+    }
     hj_engine *e = new_engine();
     CHECK(add_ir(e, "along.ll", t.s, &lazy_opts, NULL) == HJ_OK);
     free(t.s);
-    const long compiled_after[] = {1, 3, 4, 5, 7, 9};
-    const long expected[] = {chain_expected(11, 200), chain_expected(11, 100),
-                             chain_expected(11, 100), ((11 ^ 5) ^ 5) + 7, chain_expected(11, 300),
-                             chain_expected(chain_expected(11, 150), 150)};
-    for (size_t i = 0; i < sizeof entries / sizeof *entries; i++) {
-        long got = call_l(lookup(e, entries[i][0]), 11);
-        CHECK_MSG(got == expected[i], "%s(11) = %ld, expected %ld", entries[i][0], got, expected[i]);
+    for (size_t i = 0; i < n; i++) {
+        long got = call_l(lookup(e, entries[i].name), 11);
+        CHECK_MSG(got == entries[i].expected, "%s(11) = %ld, expected %ld", entries[i].name, got,
+                  entries[i].expected);
         hj_link_stats s = stats(e);
-        CHECK_MSG((long)s.lazy_compiled == compiled_after[i], "after %s: %llu compiled, expected %ld",
-                  entries[i][0], s.lazy_compiled, compiled_after[i]);
+        CHECK_MSG((long)s.lazy_compiled == entries[i].compiled, "after %s: %llu compiled, expected %ld",
+                  entries[i].name, s.lazy_compiled, entries[i].compiled);
     }
     hj_engine_destroy(e);
 }
