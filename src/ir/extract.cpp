@@ -485,6 +485,21 @@ extern "C" LLVMValueRef hj_ir_aliased_function(LLVMValueRef value)
     return alias ? wrap(dyn_cast<Function>(alias->getAliaseeObject())) : nullptr;
 }
 
+// In a PIC module without "PIE Level", LLVM names a dso_local definition of default
+// visibility through a local alias (f$local) in its own object: code and data there
+// would hold f's body as its address, where every other module holds its entry stub.
+// Not dso_local, f is named by its symbol (through the GOT), which the linker binds to
+// the stub. Only definitions whose address is taken: calls reach the same code either way.
+extern "C" void hj_ir_name_addresses_by_symbol(LLVMModuleRef module)
+{
+    Module &m = *unwrap(module);
+    if (m.getPIELevel() != PIELevel::Default)
+        return;
+    for (Function &f : m)
+        if (f.canBenefitFromLocalAlias() && f.hasAddressTaken())
+            f.setDSOLocal(false);
+}
+
 extern "C" LLVMModuleRef hj_ir_extract_function(LLVMValueRef function,
                                                 const hj_inline_limits *limits, char **error)
 {
@@ -512,11 +527,6 @@ extern "C" LLVMModuleRef hj_ir_extract_function(LLVMValueRef function,
         vmap[from] = to;
     for (auto &[from, to] : bodies)
         clone_body(*from, *to, vmap, declarer);
-    // Its own address, taken in its part: code names a dso_local definition of default
-    // visibility through a module-local alias (f$local), the part's body, where every
-    // other address of f is its entry stub. Not dso_local, it is named through the GOT.
-    if (contains(declarer.taken, &f) && f.hasDefaultVisibility())
-        bodies.front().second->setDSOLocal(false);
     while (!declarer.pending.empty()) {
         auto [from, to] = declarer.pending.back();
         declarer.pending.pop_back();

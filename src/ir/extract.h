@@ -30,6 +30,11 @@ LLVMModuleRef hj_ir_clone_globals(LLVMModuleRef module);
 /* The function an alias names, or NULL. */
 LLVMValueRef hj_ir_aliased_function(LLVMValueRef value);
 
+/* Every address of a function the module takes is its entry stub, also in its own
+ * object: a definition LLVM would name through a module-local alias is made
+ * preemptible (a module without "PIE Level", as runtimes emitting IR make them). */
+void hj_ir_name_addresses_by_symbol(LLVMModuleRef module);
+
 /* What a compiled function takes along for the optimiser to inline, in instructions:
  * its callees of at most `largest` each, their callees of at most `tiny`, up to `budget`
  * in all; and static functions called only from what goes along, up to `single_call` in

@@ -1,4 +1,5 @@
 /* Parse, verify, adapt to the host, optimise and generate an object in memory. */
+#include "ir/extract.h"
 #include "ir/ir.h"
 #include "ir/llvm_steps.h"
 
@@ -156,7 +157,7 @@ hj_status hj_ir_optimize(LLVMModuleRef m, LLVMTargetMachineRef tm, int level, co
  * an IR module takes the address of (which may wait for a later module, through its
  * stub) from data (which must resolve now). A `.type` directive per declared function
  * says it, in the object itself — and so in the object cache too. */
-void hj_ir_mark_declared_functions(hj_ir *ir, LLVMModuleRef m)
+static void mark_declared_functions(hj_ir *ir, LLVMModuleRef m)
 {
     if (strncmp(ir->triple, "x86_64", 6) != 0) /* the directive's syntax is per architecture */
         return;
@@ -170,6 +171,14 @@ void hj_ir_mark_declared_functions(hj_ir *ir, LLVMModuleRef m)
         int len = snprintf(line, sizeof line, ".type \"%s\",@function\n", name);
         LLVMAppendModuleInlineAsm(m, line, (size_t)len);
     }
+}
+
+/* After optimisation, before code generation: what the linker is to know of the
+ * module's functions, and that their addresses are their stubs. */
+void hj_ir_prepare_for_linker(hj_ir *ir, LLVMModuleRef m)
+{
+    mark_declared_functions(ir, m);
+    hj_ir_name_addresses_by_symbol(m);
 }
 
 hj_status hj_ir_emit(LLVMModuleRef m, LLVMTargetMachineRef tm, const char *name,
@@ -217,7 +226,7 @@ static hj_status compile_module(hj_ir *ir, const char *name, LLVMModuleRef m, in
         st = hj_ir_optimize(m, tm, level, name, err);
         uint64_t t1 = hj_ir_now_ns();
         if (st == HJ_OK) {
-            hj_ir_mark_declared_functions(ir, m);
+            hj_ir_prepare_for_linker(ir, m);
             st = hj_ir_emit(m, tm, name, out, err);
         }
         out->optimize_ns = t1 - t0;

@@ -177,7 +177,7 @@ static hj_status emit_globals(hj_ir_lazy *lazy, LLVMTargetMachineRef tm, hj_ir_o
     LLVMModuleRef globals = hj_ir_clone_globals(lazy->module);
     LLVMAppendModuleInlineAsm(globals, asm_text.data, asm_text.len);
     free(asm_text.data);
-    hj_ir_mark_declared_functions(lazy->ir, globals);
+    hj_ir_prepare_for_linker(lazy->ir, globals);
     uint64_t t0 = hj_ir_now_ns();
     st = hj_ir_emit(globals, tm, lazy->name, out, err);
     out->codegen_ns = hj_ir_now_ns() - t0;
@@ -288,7 +288,7 @@ hj_status hj_ir_lazy_compile(hj_ir_lazy *lazy, const char *function, hj_ir_objec
         st = hj_ir_optimize(part, tm, lazy->level, function, err);
     uint64_t t1 = hj_ir_now_ns();
     if (st == HJ_OK) {
-        hj_ir_mark_declared_functions(lazy->ir, part);
+        hj_ir_prepare_for_linker(lazy->ir, part);
         st = hj_ir_emit(part, tm, function, out, err);
     }
     out->optimize_ns = t1 - t0;

@@ -19,7 +19,8 @@ void hj_ir_adapt_to_host(hj_ir *ir, LLVMModuleRef m, LLVMTargetMachineRef tm, co
 void hj_ir_make_tls_dynamic(LLVMModuleRef m);
 hj_status hj_ir_optimize(LLVMModuleRef m, LLVMTargetMachineRef tm, int level, const char *name,
                          hj_err *err);
-void hj_ir_mark_declared_functions(hj_ir *ir, LLVMModuleRef m);
+/* After optimisation: function declarations typed, own addresses named by symbol. */
+void hj_ir_prepare_for_linker(hj_ir *ir, LLVMModuleRef m);
 hj_status hj_ir_emit(LLVMModuleRef m, LLVMTargetMachineRef tm, const char *name,
                      hj_ir_object *out, hj_err *err);
 
