@@ -234,6 +234,15 @@ typedef struct hj_ir_options {
      * call) cannot: the program ends with a message saying so. A first call needs
      * LLVM whole (not after LLVM's exit-time destructors have run). */
     int lazy;
+    /* With lazy (and opt_level above -O0): tiers. 0, every function is compiled at
+     * opt_level. N > 0: a function no call of which can stay long in its code (no loop,
+     * no call of itself) is compiled at -O0 on its first call, which is several times
+     * cheaper; its code counts its calls, and the Nth is compiled at opt_level on the
+     * calling thread, as a first call is, and put in the stub's slot: later calls (and
+     * old function pointers) reach it, calls already inside go on in the -O0 code. A
+     * function with a loop or calling itself is compiled at opt_level at once, since a
+     * call of it may run long (an interpreter's loop, a program's main). */
+    unsigned lazy_tier_up;
 } hj_ir_options;
 
 /* Adds files of any kind as one batch (see hj_add_objects): ELF objects, LLVM IR text,
@@ -331,6 +340,9 @@ typedef struct hj_link_stats {
     unsigned long long lazy_ns;        /* first calls: extract, optimise, emit, link */
     unsigned long long lazy_extract_ns; /* of which taking the function out of its module */
     unsigned long long lazy_generate_ns; /* of which optimising and generating code */
+    unsigned long long lazy_baseline;  /* of lazy_compiled, first compiled at -O0 (tiers) */
+    unsigned long long lazy_tier_ups;  /* of those, compiled again at the module's level */
+    unsigned long long lazy_tier_up_ns; /* those compilations (not in lazy_ns) */
 } hj_link_stats;
 
 /* Totals since the engine was created. */

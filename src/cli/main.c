@@ -35,6 +35,10 @@ static char **program_argv;
 static _Thread_local _Alignas(64) char static_tls_pool[STATIC_TLS_POOL_SIZE];
 static int print_stats;
 
+/* Calls before a function's tier-up: chosen in bench/README.md ("Tiers"). */
+#define TIER_UP_DEFAULT 1000
+#define TIER_UP_DEFAULT_TEXT "1000"
+
 static void usage(FILE *out)
 {
     fputs("usage: hotjit run [OPTIONS] FILE... [-- ARG...]\n"
@@ -47,6 +51,9 @@ static void usage(FILE *out)
           "  -I DIR, -D NAME[=VALUE], -std=STD   passed to clang for C inputs\n"
           "  --cache DIR    keep compiled objects in DIR and reuse them\n"
           "  --lazy         compile each function of IR and C inputs on its first call\n"
+          "  --tier-up[=N]  with --lazy: a function without loops or calls of itself is\n"
+          "                 first compiled at -O0, and again at the -O level on its Nth\n"
+          "                 call (default N: " TIER_UP_DEFAULT_TEXT ")\n"
           "  -l NAME        resolve symbols from libNAME.so too\n"
           "  --load PATH    resolve symbols from the shared library at PATH too\n"
           "  --entry SYM    call SYM instead of main (as int SYM(argc, argv, envp))\n"
@@ -110,6 +117,10 @@ static void finish(void)
             fprintf(stderr, "hotjit: lazy: %llu functions, %llu compiled on first call in %.3f ms "
                     "(extract %.3f ms, optimise and generate %.3f ms)\n", s.lazy_functions,
                     s.lazy_compiled, ms(s.lazy_ns), ms(s.lazy_extract_ns), ms(s.lazy_generate_ns));
+        if (s.lazy_baseline)
+            fprintf(stderr, "hotjit: tiers: %llu functions first compiled at -O0, %llu of them "
+                    "again at the module's level in %.3f ms\n", s.lazy_baseline,
+                    s.lazy_tier_ups, ms(s.lazy_tier_up_ns));
     }
     hj_watch_stop();
     /* Destructors only: the process is exiting, and other threads of the program may
@@ -158,6 +169,16 @@ static int parse_option(int argc, char **argv, int *i, run_options *o)
         o->ir.cache_dir = argv[++*i];
     } else if (!strcmp(a, "--lazy")) {
         o->ir.lazy = 1;
+    } else if (!strcmp(a, "--tier-up")) {
+        o->ir.lazy_tier_up = TIER_UP_DEFAULT;
+    } else if (!strncmp(a, "--tier-up=", 10)) {
+        char *end;
+        unsigned long n = strtoul(a + 10, &end, 10);
+        if (*end || !a[10] || n == 0 || n > 1000000000) {
+            fprintf(stderr, "hotjit: --tier-up=N wants a number of calls from 1 to 10^9: '%s'\n", a);
+            return 125;
+        }
+        o->ir.lazy_tier_up = (unsigned)n;
     } else if (!strcmp(a, "--stats")) {
         print_stats = 1;
     } else if (!strcmp(a, "--perf-map")) {

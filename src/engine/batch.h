@@ -27,6 +27,8 @@ typedef struct hj_batch {
     hj_dataseg **shared_room; /* hj_replace: room for the segments the new module shares */
     hj_lazy_source *const *lazy; /* per unit: the globals object of a lazy module, or NULL */
     hj_module *lazy_parent; /* linking one compiled function of this lazy module */
+    bool lazy_baseline;    /* that function's baseline code (engine/lazy.c) */
+    bool lazy_tier_up;     /* that function at its module's level, replacing its baseline */
     hj_ordered_fn *inits;  /* constructors, gathered before publishing */
     struct hj_code_log *code_log; /* on_code's records until published (observe.c) */
     size_t ninits;

@@ -40,10 +40,12 @@ typedef struct hj_dep {
     const char *symbol;
 } hj_dep;
 
-typedef struct hj_lazy_cost {
+/* What one compilation of a lazy function made, and what its parts cost. */
+typedef struct hj_lazy_compiled {
     uint64_t extract_ns;  /* taking the function out of its module */
     uint64_t generate_ns; /* optimising and generating code */
-} hj_lazy_cost;
+    bool baseline;        /* -O0 code that asks for its tier-up (hj_ir_options.lazy_tier_up) */
+} hj_lazy_compiled;
 
 /* Where a lazy module's functions come from (the ir layer, behind callbacks: the engine
  * needs no LLVM). Counted references, under the engine lock: the module holds one, a
@@ -53,10 +55,10 @@ typedef struct hj_lazy_source {
     struct hj_lazy_source *next_released; /* on the engine's list, to release unlocked */
     const char *const *functions; /* defined lazily, sorted by strcmp */
     size_t nfunctions;
-    /* The object defining `function` (malloc'd, the caller frees it), and what parts of
-     * the work cost. */
-    hj_status (*compile)(struct hj_lazy_source *src, const char *function, void **object,
-                         size_t *size, struct hj_lazy_cost *cost, hj_err *err);
+    /* The object defining `function` (malloc'd, the caller frees it). tier_up: at the
+     * module's level, for a function whose baseline code asked for it. */
+    hj_status (*compile)(struct hj_lazy_source *src, const char *function, bool tier_up,
+                         void **object, size_t *size, hj_lazy_compiled *made, hj_err *err);
     void (*release)(struct hj_lazy_source *src);
 } hj_lazy_source;
 
@@ -173,6 +175,8 @@ void hj_free_module(hj_module *m);
 /* Lazy modules (lazy.c). The stubs' trap: compiles a lazy function on its first call,
  * else reports a call to an undefined function and ends the program. */
 uintptr_t hj_lazy_trap(void *engine, uint64_t index);
+/* What a lazy function's baseline code calls on its Nth call (common/tier_up.h). */
+void hj_lazy_tier_up(hj_engine *engine, const char *function);
 /* Drops a reference to a lazy source (lock held). The last one puts it on the engine's
  * released list: releasing waits for the ir layer's lock, which may be held a long time
  * by a compilation, so it happens in hj_lazy_release_pending, without the engine lock. */

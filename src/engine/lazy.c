@@ -80,43 +80,70 @@ void hj_lazy_release_pending(hj_engine *engine)
     }
 }
 
-/* The lazy definition behind a stub, or NULL. Lock held. */
-static hj_def *waiting_def(hj_engine *engine, const char *stub_name, const hj_lazy_source *src)
+/* The lazy definition behind a stub, or NULL: for a tier-up, one whose code is still
+ * its baseline; else one not compiled yet. Lock held. */
+static hj_def *lazy_def(hj_engine *engine, const char *stub_name, const hj_lazy_source *src,
+                        bool tier_up)
 {
     hj_def *d = hj_strmap_get(&engine->symtab.jit, stub_name);
-    if (!d || d->kind != HJ_DEF_FUNC || d->addr || !((hj_module *)d->module)->lazy)
+    if (!d || d->kind != HJ_DEF_FUNC || !((hj_module *)d->module)->lazy)
+        return NULL;
+    if (tier_up ? !(d->addr && d->baseline) : d->addr != 0)
         return NULL;
     return !src || ((hj_module *)d->module)->lazy == src ? d : NULL;
 }
 
 /* Links a compiled function into its module, unless the module was replaced or
- * removed, or the function compiled, meanwhile. Lock held. */
+ * removed, or the function compiled (tiered up), meanwhile. A tier-up that cannot be
+ * linked leaves the baseline code in place. Lock held. */
 static void link_part(hj_engine *engine, const char *stub_name, hj_lazy_source *src,
-                      const hj_object *object, const char *function)
+                      const hj_object *object, const char *function, const hj_lazy_compiled *made,
+                      bool tier_up)
 {
-    hj_def *d = waiting_def(engine, stub_name, src);
+    hj_def *d = lazy_def(engine, stub_name, src, tier_up);
     if (!d)
         return;
     hj_module *m = d->module;
-    hj_batch b = {.engine = engine, .count = 1, .lazy_parent = m};
-    if (hj_batch_link_locked(&b, object) != HJ_OK)
-        compile_failed(m->name, function, engine->errmsg);
+    hj_batch b = {.engine = engine, .count = 1, .lazy_parent = m,
+                  .lazy_baseline = made->baseline, .lazy_tier_up = tier_up};
+    hj_status st = hj_batch_link_locked(&b, object);
     hj_batch_close(&b);
-    if (waiting_def(engine, stub_name, src))
+    if (tier_up) {
+        d->baseline = false; /* tiered up, or never: it asks once */
+        return;
+    }
+    if (st != HJ_OK)
+        compile_failed(m->name, function, engine->errmsg);
+    if (lazy_def(engine, stub_name, src, false))
         compile_failed(m->name, function, "its compiled object does not define it");
 }
 
+static void count_compilation(hj_engine *engine, uint64_t start, const hj_lazy_compiled *made,
+                              bool tier_up)
+{
+    uint64_t ns = hj_now_ns() - start;
+    if (tier_up) {
+        engine->stats.lazy_tier_ups++;
+        engine->stats.lazy_tier_up_ns += ns;
+        return;
+    }
+    engine->stats.lazy_ns += ns;
+    engine->stats.lazy_extract_ns += made->extract_ns;
+    engine->stats.lazy_generate_ns += made->generate_ns;
+    engine->stats.lazy_baseline += made->baseline;
+}
+
 /* One compilation: the function behind the stub, from the source of the module that
- * defines it now. */
-static void compile_stub(hj_engine *engine, uint64_t index)
+ * defines it now; its first, or its tier-up at the module's level. */
+static void compile_stub(hj_engine *engine, uint64_t index, bool tier_up)
 {
     hj_lock(&engine->lock); /* the stubs' tables grow under it */
     const char *stub_name = hj_stubs_name(engine->stubs, (uint32_t)index); /* kept for good */
-    hj_def *d = waiting_def(engine, stub_name, NULL);
+    hj_def *d = lazy_def(engine, stub_name, NULL, tier_up);
     if (!d) {
         bool defined = hj_stubs_target(engine->stubs, (uint32_t)index) != 0; /* meanwhile */
         hj_unlock(&engine->lock);
-        if (defined)
+        if (defined || tier_up)
             return;
         undefined_call(engine, index);
     }
@@ -129,18 +156,20 @@ static void compile_stub(hj_engine *engine, uint64_t index)
         compile_failed(module ? module : "?", stub_name, "out of memory");
 
     uint64_t start = hj_now_ns();
-    hj_lazy_cost cost = {0, 0};
+    hj_lazy_compiled made = {0, 0, false};
     hj_err err = {HJ_OK, ""};
     void *data = NULL;
     size_t size = 0;
-    if (src->compile(src, function, &data, &size, &cost, &err) != HJ_OK)
+    hj_status st = src->compile(src, function, tier_up, &data, &size, &made, &err);
+    if (st != HJ_OK && !tier_up)
         compile_failed(module, function, err.msg);
     hj_object object = {module, data, size, 1}; /* calls to undefined functions trap, as eagerly */
     hj_lock(&engine->lock);
-    link_part(engine, stub_name, src, &object, function);
-    engine->stats.lazy_ns += hj_now_ns() - start;
-    engine->stats.lazy_extract_ns += cost.extract_ns;
-    engine->stats.lazy_generate_ns += cost.generate_ns;
+    if (st == HJ_OK)
+        link_part(engine, stub_name, src, &object, function, &made, tier_up);
+    else if ((d = lazy_def(engine, stub_name, src, true))) /* keeps its baseline code */
+        d->baseline = false;
+    count_compilation(engine, start, &made, tier_up);
     hj_lazy_unref(engine, src);
     hj_unlock(&engine->lock);
     hj_lazy_release_pending(engine);
@@ -187,21 +216,28 @@ hj_status hj_lazy_mark_functions(hj_module *m, const hj_lazy_source *src, hj_err
     return HJ_OK;
 }
 
-/* A compiled function of a lazy module: its definitions fill the module's waiting ones;
- * the part is kept with the module (freed with it), not listed as a module itself. */
+/* A compiled function of a lazy module: its definitions fill the module's waiting ones
+ * (or, for a tier-up, replace their baseline code); the part is kept with the module
+ * (freed with it), not listed as a module itself. */
 bool hj_lazy_publish_part(hj_batch *b, hj_module *m)
 {
     hj_module *parent = b->lazy_parent;
     for (size_t i = 0; i < m->ndefs; i++) {
         hj_def *d = hj_strmap_get(&b->engine->symtab.jit, m->defs[i].name);
-        if (!d || d->module != parent || d->kind != HJ_DEF_FUNC || d->addr)
+        if (!d || d->module != parent || d->kind != HJ_DEF_FUNC)
             continue;
-        d->addr = m->defs[i].addr;
+        uintptr_t before = d->addr;
+        if (before && !(b->lazy_tier_up && d->baseline))
+            continue;
         for (size_t k = 0; parent->lazy_aliases && k < parent->ndefs; k++) /* one stub */
-            if (parent->defs[k].stub == d->stub && !parent->defs[k].addr)
+            if (parent->defs[k].stub == d->stub && parent->defs[k].addr == before) {
                 parent->defs[k].addr = m->defs[i].addr;
+                parent->defs[k].baseline = b->lazy_baseline;
+            }
+        d->addr = m->defs[i].addr;
+        d->baseline = b->lazy_baseline;
         hj_stubs_set(b->engine->stubs, d->stub - 1, d->addr);
-        b->engine->stats.lazy_compiled++;
+        b->engine->stats.lazy_compiled += !before;
     }
     for (size_t i = 0; i < m->ndeps; i++) { /* the module answers for what its parts use */
         bool known = false;
@@ -254,12 +290,13 @@ hj_status hj_lazy_reserve_deps(hj_batch *b)
 typedef struct compile_job {
     hj_engine *engine;
     uint64_t index;
+    bool tier_up;
 } compile_job;
 
 static void *compile_on_helper(void *arg)
 {
     compile_job *job = arg;
-    compile_stub(job->engine, job->index);
+    compile_stub(job->engine, job->index, job->tier_up);
     return NULL;
 }
 
@@ -289,13 +326,13 @@ static bool stack_is_small(void)
     return !stack_low || at < stack_low + ENOUGH_STACK || at >= stack_high;
 }
 
-static void compile_somewhere(hj_engine *engine, uint64_t index)
+static void compile_somewhere(hj_engine *engine, uint64_t index, bool tier_up)
 {
     pthread_attr_t attr;
     pthread_t helper;
-    compile_job job = {engine, index};
+    compile_job job = {engine, index, tier_up};
     if (!stack_is_small() || pthread_attr_init(&attr) != 0) {
-        compile_stub(engine, index);
+        compile_stub(engine, index, tier_up);
         return;
     }
     bool started = pthread_attr_setstacksize(&attr, COMPILER_STACK) == 0 &&
@@ -304,7 +341,7 @@ static void compile_somewhere(hj_engine *engine, uint64_t index)
     if (started)
         pthread_join(helper, NULL);
     else
-        compile_stub(engine, index); /* no thread to be had: try on this stack */
+        compile_stub(engine, index, tier_up); /* no thread to be had: try on this stack */
 }
 
 static uintptr_t target_of(hj_engine *engine, uint64_t index)
@@ -335,6 +372,35 @@ static _Noreturn void wait_for_exit(void)
         pause();
 }
 
+/* What a thread that compiles holds: no cancellation (a cancellation in the helper's
+ * join would keep lazy_lock held), no asynchronous signal, lazy_lock. False, holding
+ * nothing, once the engine is closed. */
+typedef struct compiling {
+    sigset_t signals;
+    int cancel_state;
+} compiling;
+
+static bool start_compiling(hj_engine *engine, compiling *c)
+{
+    pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &c->cancel_state);
+    hold_signals(&c->signals);
+    hj_lock(&engine->lazy_lock);
+    if (!atomic_load(&engine->closed))
+        return true;
+    hj_unlock(&engine->lazy_lock);
+    pthread_sigmask(SIG_SETMASK, &c->signals, NULL);
+    pthread_setcancelstate(c->cancel_state, NULL);
+    return false;
+}
+
+static void stop_compiling(hj_engine *engine, compiling *c)
+{
+    hj_unlock(&engine->lazy_lock);
+    pthread_sigmask(SIG_SETMASK, &c->signals, NULL);
+    pthread_setcancelstate(c->cancel_state, NULL);
+    hj_code_deliver_pending(engine); /* before the call goes on into the new code */
+}
+
 uintptr_t hj_lazy_trap(void *ctx, uint64_t index)
 {
     hj_engine *engine = ctx;
@@ -344,23 +410,32 @@ uintptr_t hj_lazy_trap(void *ctx, uint64_t index)
         fatal("hotjit: a signal handler made a function's first call while its thread was "
               "inside hotjit (a call of the hj_* API, or hotjit's handling of an exit "
               "handler): it cannot be compiled there\n");
-    sigset_t old;
-    int cancel_state; /* a cancellation in the helper's join would keep lazy_lock held */
-    pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &cancel_state);
-    hold_signals(&old);
-    hj_lock(&engine->lazy_lock);
-    if (atomic_load(&engine->closed)) {
-        hj_unlock(&engine->lazy_lock);
+    compiling c;
+    if (!start_compiling(engine, &c))
         wait_for_exit();
-    }
     uintptr_t target;
     while (!(target = target_of(engine, index)))
-        compile_somewhere(engine, index);
-    hj_unlock(&engine->lazy_lock);
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-    pthread_setcancelstate(cancel_state, NULL);
-    hj_code_deliver_pending(engine); /* before the call goes on into the new code */
+        compile_somewhere(engine, index, false);
+    stop_compiling(engine, &c);
     return target;
+}
+
+/* Baseline code's Nth call (common/tier_up.h): the function at its module's level goes
+ * into the stub's slot; this call goes on in the baseline code. Nothing is done when the
+ * engine is closing or the thread is inside hotjit (a signal handler): the baseline code
+ * stays. */
+void hj_lazy_tier_up(hj_engine *engine, const char *function)
+{
+    compiling c;
+    if (atomic_load(&engine->closed) || hj_locks_held || !start_compiling(engine, &c))
+        return;
+    hj_lock(&engine->lock);
+    const hj_def *d = hj_strmap_get(&engine->symtab.jit, function);
+    uint32_t stub = d && d->baseline ? d->stub : 0;
+    hj_unlock(&engine->lock);
+    if (stub)
+        compile_somewhere(engine, stub - 1, true);
+    stop_compiling(engine, &c);
 }
 
 hj_status hj_add_objects_lazy(hj_engine *engine, const hj_object *objects,

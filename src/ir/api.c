@@ -66,15 +66,17 @@ typedef struct ir_lazy_source {
     hj_ir_lazy *lazy;
 } ir_lazy_source;
 
-static hj_status compile_lazy_function(hj_lazy_source *src, const char *function, void **object,
-                                       size_t *size, hj_lazy_cost *cost, hj_err *err)
+static hj_status compile_lazy_function(hj_lazy_source *src, const char *function, bool tier_up,
+                                       void **object, size_t *size, hj_lazy_compiled *made,
+                                       hj_err *err)
 {
     hj_ir_object compiled;
     hj_lock(&ir_lock);
-    hj_status st = ir_layer->lazy_compile(((ir_lazy_source *)src)->lazy, function, &compiled,
-                                          &cost->extract_ns, err);
+    hj_status st = ir_layer->lazy_compile(((ir_lazy_source *)src)->lazy, function, tier_up,
+                                          &compiled, &made->extract_ns, err);
     hj_unlock(&ir_lock);
-    cost->generate_ns = compiled.optimize_ns + compiled.codegen_ns;
+    made->generate_ns = compiled.optimize_ns + compiled.codegen_ns;
+    made->baseline = compiled.baseline;
     *object = compiled.data;
     *size = compiled.size;
     return st;

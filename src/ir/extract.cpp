@@ -12,16 +12,19 @@
 #include "ir/extract.h"
 
 #include <llvm/ADT/SmallPtrSet.h>
+#include <llvm/Analysis/CFG.h>
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/DebugInfo.h>
 #include <llvm/IR/Function.h>
 #include <llvm/IR/GlobalAlias.h>
 #include <llvm/IR/GlobalVariable.h>
 #include <llvm/IR/InstIterator.h>
+#include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/InlineAsm.h>
 #include <llvm/IR/Instructions.h>
 #include <llvm/IR/Metadata.h>
 #include <llvm/IR/Module.h>
+#include <llvm/Transforms/Utils/BasicBlockUtils.h>
 #include <llvm/Transforms/Utils/Cloning.h>
 #include <llvm/Transforms/Utils/ValueMapper.h>
 
@@ -539,4 +542,51 @@ extern "C" LLVMModuleRef hj_ir_extract_function(LLVMValueRef function,
     declarer.finish(vmap);
     rename_in_asm(*out, src);
     return wrap(out.release());
+}
+
+// A call of such a function cannot stay long in its own code: no loop, no call of
+// itself (which would bind to this code, not to its stub). Code compiled cheaply for
+// it is left at its next call once better code is in the stub's slot.
+extern "C" bool hj_ir_runs_briefly(LLVMValueRef function)
+{
+    Function &f = *unwrap<Function>(function);
+    std::string ignored; // unreadable: the compilation itself says so
+    if (!materialize(f, ignored))
+        return false;
+    SmallVector<std::pair<const BasicBlock *, const BasicBlock *>, 4> loops;
+    FindFunctionBackedges(f, loops);
+    if (!loops.empty())
+        return false;
+    for (Instruction &i : instructions(f))
+        if (const auto *call = dyn_cast<CallBase>(&i))
+            if (call->getCalledOperand()->stripPointerCasts() == &f)
+                return false;
+    return true;
+}
+
+// The function's entry counts its calls (a module-local counter) and its Nth call asks
+// the engine, through `hook`, for the function at its module's level. The counter is
+// added to atomically (threads), after the entry block's allocas (which stay static).
+extern "C" void hj_ir_count_calls(LLVMModuleRef part, const char *function, unsigned calls,
+                                  const char *hook, const char *engine)
+{
+    Module &m = *unwrap(part);
+    Function &f = *m.getFunction(function);
+    LLVMContext &c = m.getContext();
+    Type *i32 = Type::getInt32Ty(c), *i8 = Type::getInt8Ty(c);
+    auto *count = new GlobalVariable(m, i32, false, GlobalValue::InternalLinkage,
+                                     ConstantInt::get(i32, 0), "hj.calls");
+    FunctionCallee ask = m.getOrInsertFunction(
+        hook, FunctionType::get(Type::getVoidTy(c), {i8->getPointerTo(), i8->getPointerTo()}, false));
+    Constant *handle = m.getOrInsertGlobal(engine, i8);
+    BasicBlock::iterator at = f.getEntryBlock().getFirstInsertionPt();
+    while (isa<AllocaInst>(*at))
+        ++at;
+    IRBuilder<> b(&*at);
+    Value *before = b.CreateAtomicRMW(AtomicRMWInst::Add, count, b.getInt32(1), MaybeAlign(4),
+                                      AtomicOrdering::Monotonic);
+    Instruction *then = SplitBlockAndInsertIfThen(b.CreateICmpEQ(before, b.getInt32(calls - 1)),
+                                                  &*at, false);
+    b.SetInsertPoint(then);
+    b.CreateCall(ask, {handle, b.CreateGlobalStringPtr(function, "hj.name")});
 }

@@ -50,6 +50,14 @@ typedef struct hj_inline_limits {
 LLVMModuleRef hj_ir_extract_function(LLVMValueRef function, const hj_inline_limits *limits,
                                      char **error);
 
+/* Tiers (hj_ir_options.lazy_tier_up). Whether no call of the function can stay long in
+ * its own code: it has no loop and does not call itself. */
+bool hj_ir_runs_briefly(LLVMValueRef function);
+/* The function of the part counts its calls; its Nth call (calls > 0) calls
+ * hook(&engine, "function"), engine being a symbol the linker gives a value. */
+void hj_ir_count_calls(LLVMModuleRef part, const char *function, unsigned calls,
+                       const char *hook, const char *engine);
+
 #ifdef __cplusplus
 }
 #endif

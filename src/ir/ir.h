@@ -26,6 +26,7 @@ typedef struct hj_ir_object {
     size_t size;
     uint64_t parse_ns, optimize_ns, codegen_ns;
     bool cache_hit;
+    bool baseline; /* lazy, tiered: -O0 code that asks for its tier-up (hj_ir_count_calls) */
     char warning[256]; /* e.g. a foreign target triple replaced; "" when none */
 } hj_ir_object;
 
@@ -54,9 +55,13 @@ hj_status hj_ir_lazy_open(hj_ir *ir, const char *name, const void *data, size_t 
                           hj_ir_object *globals, hj_err *err);
 /* The functions compiled lazily (names of the placeholders), sorted by strcmp. */
 const char *const *hj_ir_lazy_functions(const hj_ir_lazy *lazy, size_t *count);
-/* The object defining `function` (a name hj_ir_lazy_functions gave). */
-hj_status hj_ir_lazy_compile(hj_ir_lazy *lazy, const char *function, hj_ir_object *out,
-                             uint64_t *extract_ns, hj_err *err);
+/* The object defining `function` (a name hj_ir_lazy_functions gave). With the module's
+ * lazy_tier_up set and tier_up false, a function that runs briefly (no loop, no call of
+ * itself) gets -O0 code counting its calls (out->baseline): its lazy_tier_up-th call
+ * calls the engine (common/tier_up.h), which answers by asking again with tier_up
+ * true, for code at the module's level. */
+hj_status hj_ir_lazy_compile(hj_ir_lazy *lazy, const char *function, bool tier_up,
+                             hj_ir_object *out, uint64_t *extract_ns, hj_err *err);
 void hj_ir_lazy_close(hj_ir_lazy *lazy);
 
 /* The object cache (cache.c, in the core: a warm run never loads LLVM). Keys cover the
@@ -92,12 +97,12 @@ typedef struct hj_ir_plugin {
                            void *module, const hj_ir_options *opts, hj_ir_lazy **out,
                            hj_ir_object *globals, hj_err *err);
     const char *const *(*lazy_functions)(const hj_ir_lazy *lazy, size_t *count);
-    hj_status (*lazy_compile)(hj_ir_lazy *lazy, const char *function, hj_ir_object *out,
-                              uint64_t *extract_ns, hj_err *err);
+    hj_status (*lazy_compile)(hj_ir_lazy *lazy, const char *function, bool tier_up,
+                              hj_ir_object *out, uint64_t *extract_ns, hj_err *err);
     void (*lazy_close)(hj_ir_lazy *lazy);
 } hj_ir_plugin;
 
-#define HJ_IR_PLUGIN_ENTRY "hj_ir_plugin_v2"
+#define HJ_IR_PLUGIN_ENTRY "hj_ir_plugin_v3"
 
 /* The plugin's table, loaded once (loader.c); NULL with a message when it cannot be. */
 const hj_ir_plugin *hj_ir_load(hj_err *err);

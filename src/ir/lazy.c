@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/tier_up.h"
 #include "ir/extract.h"
 #include "ir/ir.h"
 #include "ir/llvm_steps.h"
@@ -20,6 +21,7 @@ struct hj_ir_lazy {
     hj_ir *ir;
     LLVMModuleRef module;
     int level;
+    unsigned tier_up; /* hj_ir_options.lazy_tier_up */
     char *name;
     char **functions;
     size_t nfunctions;
@@ -228,6 +230,7 @@ hj_status hj_ir_lazy_open(hj_ir *ir, const char *name, const void *data, size_t 
     }
     lazy->ir = ir;
     lazy->level = hj_ir_level_of(opts);
+    lazy->tier_up = opts && lazy->level > 0 ? opts->lazy_tier_up : 0;
     uint64_t t0 = hj_ir_now_ns();
     LLVMMemoryBufferRef moved = NULL;
     if (module) { /* kept for the engine's life: moved out of the caller's context */
@@ -265,16 +268,18 @@ static LLVMValueRef find_function(LLVMModuleRef m, const char *name)
     return f && !LLVMIsDeclaration(f) ? f : NULL;
 }
 
-hj_status hj_ir_lazy_compile(hj_ir_lazy *lazy, const char *function, hj_ir_object *out,
-                             uint64_t *extract_ns, hj_err *err)
+hj_status hj_ir_lazy_compile(hj_ir_lazy *lazy, const char *function, bool tier_up,
+                             hj_ir_object *out, uint64_t *extract_ns, hj_err *err)
 {
     *out = (hj_ir_object){0};
     LLVMValueRef f = find_function(lazy->module, function);
     if (!f)
         return hj_fail(err, HJ_ERR_UNDEFINED, "%s defines no function '%s'", lazy->name, function);
+    out->baseline = lazy->tier_up && !tier_up && hj_ir_runs_briefly(f);
+    int level = out->baseline ? 0 : lazy->level;
     uint64_t t0 = hj_ir_now_ns();
     char *why = NULL;
-    LLVMModuleRef part = hj_ir_extract_function(f, &inline_limits[lazy->level], &why);
+    LLVMModuleRef part = hj_ir_extract_function(f, &inline_limits[level], &why);
     *extract_ns = hj_ir_now_ns() - t0;
     if (!part) {
         hj_status st = hj_fail(err, HJ_ERR_FORMAT, "%s: %s", lazy->name, why ? why : "?");
@@ -282,10 +287,12 @@ hj_status hj_ir_lazy_compile(hj_ir_lazy *lazy, const char *function, hj_ir_objec
         return st;
     }
     t0 = hj_ir_now_ns();
-    LLVMTargetMachineRef tm = hj_ir_machine(lazy->ir, lazy->level);
+    LLVMTargetMachineRef tm = hj_ir_machine(lazy->ir, level);
     hj_status st = hj_ir_verify(part, function, err); /* lazily read bodies: checked here */
+    if (st == HJ_OK && out->baseline)
+        hj_ir_count_calls(part, function, lazy->tier_up, HJ_TIER_UP_HOOK, HJ_TIER_UP_ENGINE);
     if (st == HJ_OK)
-        st = hj_ir_optimize(part, tm, lazy->level, function, err);
+        st = hj_ir_optimize(part, tm, level, function, err);
     uint64_t t1 = hj_ir_now_ns();
     if (st == HJ_OK) {
         hj_ir_prepare_for_linker(lazy->ir, part);

@@ -24,6 +24,7 @@ typedef struct hj_def {
     bool comdat;       /* from a COMDAT group: a user must keep the owner loaded */
     bool overrides;    /* replaced another module's (weak) definition when published */
     uint32_t stub;     /* entry stub index + 1, for functions */
+    bool baseline;     /* a lazy function's -O0 code, until its tier-up (engine/lazy.c) */
     uint64_t tls_module;
     bool tls_static;   /* TLS block in the static pool, at tls_tpoff from the thread pointer */
     int64_t tls_tpoff;

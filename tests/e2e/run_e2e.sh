@@ -11,7 +11,7 @@
 # COMPILER     gcc or clang (C++ sources use g++ / clang++)
 # MODE         O0-pic | O2-pie | O3-nopic | O2-medium | O1-large | O2-nopic-large
 #              or an IR mode (clang only): c-O2 | bc-O2 | ll-O0, and the lazy variants
-#              c-O2-lazy | bc-O2-lazy | ll-O0-lazy; see "IR modes" below
+#              c-O2-lazy | bc-O2-lazy | ll-O0-lazy | bc-O2-tier; see "IR modes" below
 # WORKDIR      scratch directory (created; files of an earlier run are replaced)
 #
 # Each source is compiled to one object in WORKDIR. The objects are linked natively
@@ -63,6 +63,9 @@
 #   c-O2-lazy, bc-O2-lazy, ll-O0-lazy
 #          the same inputs and options plus `--lazy`: every function is compiled on
 #          its first call; the output must still equal the native build's
+#   bc-O2-tier
+#          bc-O2 plus `--lazy --tier-up=2`: a function without loops or calls of
+#          itself is first compiled at -O0 and again at -O2 on its second call
 # The IR files are written to WORKDIR next to the native objects. EXPECT and
 # REJECT_PATTERN do not apply in IR modes (the ir layer gives every thread-local
 # variable a model the JIT supports, so tls_static_error must run like the native
@@ -102,17 +105,19 @@ case $MODE in
   O1-large)       OPT=-O1; PICFLAG=-fPIC;    CMODEL=-mcmodel=large;  LINKPIE=-pie ;;
   O2-nopic-large) OPT=-O2; PICFLAG=-fno-pic; CMODEL=-mcmodel=large;  LINKPIE=-no-pie ;;
   # IR modes: OPT/PICFLAG/LINKPIE describe the native reference (as O2-pie)
-  c-O2|bc-O2|ll-O0|c-O2-lazy|bc-O2-lazy|ll-O0-lazy)
+  c-O2|bc-O2|ll-O0|c-O2-lazy|bc-O2-lazy|ll-O0-lazy|bc-O2-tier)
                   OPT=-O2; PICFLAG=-fPIE; CMODEL=;                LINKPIE=-pie ;;
   *) die "unknown mode '$MODE'" ;;
 esac
 # IRKIND: what hotjit gets in an IR mode (empty: the objects); JITOPT: its -O option;
-# LAZYOPT: --lazy in the lazy variants
+# LAZYOPT: --lazy in the lazy variants, with tiers in the tier one
 IRKIND= JITOPT= LAZYOPT=()
 case $MODE in
   *-lazy) LAZYOPT=(--lazy) ;;
+  *-tier) LAZYOPT=(--lazy --tier-up=2) ;;
 esac
-case ${MODE%-lazy} in
+BASEMODE=${MODE%-lazy}
+case ${BASEMODE%-tier} in
   c-O2)  IRKIND=c;  JITOPT=-O2 ;;
   bc-O2) IRKIND=bc; JITOPT=-O2 ;;
   ll-O0) IRKIND=ll; JITOPT=-O0 ;;

@@ -19,6 +19,7 @@
 
 #include "hotjit.h"
 #include "check.h"
+#include "jit_calls.h"
 #include "common/lock.h"
 
 static const hj_ir_options lazy_opts = {.lazy = 1};
@@ -30,29 +31,6 @@ static hj_engine *new_engine(void)
     CHECK(hj_engine_create(&e, NULL) == HJ_OK);
     return e;
 }
-
-static hj_link_stats stats(hj_engine *e)
-{
-    hj_link_stats s;
-    memset(&s, 0xff, sizeof s);
-    hj_get_stats(e, &s);
-    return s;
-}
-
-static void *lookup(hj_engine *e, const char *name)
-{
-    void *p = NULL;
-    CHECK_MSG(hj_lookup(e, name, &p) == HJ_OK, "hj_lookup(%s): %s", name, hj_errmsg(e));
-    return p;
-}
-
-static long call_l(void *p, long x)
-{
-    long (*fn)(long);
-    memcpy(&fn, &p, sizeof fn);
-    return fn(x);
-}
-
 
 /* A growing string for generated IR. */
 typedef struct text {

@@ -1,0 +1,244 @@
+/* Tiers of lazy compilation (hj_ir_options.lazy_tier_up): a function without loops or
+ * calls of itself is first compiled at -O0, and again at its module's level on its Nth
+ * call, once however many threads make that call at the same moment; its address stays
+ * its stub and its data one; a function with a loop or calling itself is compiled at
+ * the module's level at once; an -O0 module has no tiers; a thread inside hotjit (a
+ * signal handler's call) leaves the baseline code in place; replacing and removing a
+ * module whose functions are in either tier. */
+#include <pthread.h>
+#include <stdint.h>
+#include <unistd.h>
+
+#include "hotjit.h"
+#include "check.h"
+#include "jit_calls.h"
+#include "common/lock.h"
+
+/* brief: no loop, counts its calls in @calls (atomically: threads), 3x + K.
+ * looping: a loop calling brief; self: calls itself. */
+static char *module_ir(int k)
+{
+    static const char *fmt =
+        "@calls = global i64 0\n"
+        "define i64 @brief(i64 %%x) {\n"
+        "  %%old = atomicrmw add i64* @calls, i64 1 seq_cst\n"
+        "  %%m = mul i64 %%x, 3\n  %%r = add i64 %%m, %d\n  ret i64 %%r\n}\n"
+        "define i64 @looping(i64 %%n) {\nentry:\n  br label %%head\n"
+        "head:\n  %%i = phi i64 [0, %%entry], [%%i1, %%body]\n"
+        "  %%s = phi i64 [0, %%entry], [%%s1, %%body]\n"
+        "  %%done = icmp sge i64 %%i, %%n\n  br i1 %%done, label %%exit, label %%body\n"
+        "body:\n  %%c = call i64 @brief(i64 %%i)\n  %%s1 = add i64 %%s, %%c\n"
+        "  %%i1 = add i64 %%i, 1\n  br label %%head\nexit:\n  ret i64 %%s\n}\n"
+        "define i64 @self(i64 %%n) {\n  %%z = icmp sle i64 %%n, 0\n"
+        "  br i1 %%z, label %%base, label %%rec\nbase:\n  ret i64 0\n"
+        "rec:\n  %%m = sub i64 %%n, 1\n  %%r = call i64 @self(i64 %%m)\n"
+        "  %%s = add i64 %%r, %%n\n  ret i64 %%s\n}\n";
+    char *ir = malloc(2048);
+    if (!ir)
+        abort();
+    snprintf(ir, 2048, fmt, k);
+    return ir;
+}
+
+static int brief_bodies; /* on_code: bodies of brief placed */
+
+static void on_code(void *ctx, const hj_code_info *info)
+{
+    (void)ctx;
+    if (info->kind == HJ_CODE_FUNCTION && !strcmp(info->name, "brief"))
+        __atomic_add_fetch(&brief_bodies, 1, __ATOMIC_SEQ_CST);
+}
+
+static hj_engine *new_engine(void)
+{
+    hj_engine *e = NULL;
+    hj_engine_options eo = {.on_code = on_code};
+    brief_bodies = 0;
+    CHECK(hj_engine_create(&e, &eo) == HJ_OK);
+    return e;
+}
+
+static hj_module *add_module(hj_engine *e, int k, const hj_ir_options *o)
+{
+    char *ir = module_ir(k);
+    hj_module *m = NULL;
+    CHECK_MSG(hj_add_ir(e, "tiers.ll", ir, strlen(ir), o, &m) == HJ_OK, "%s", hj_errmsg(e));
+    free(ir);
+    return m;
+}
+
+static long calls_so_far(hj_engine *e)
+{
+    return *(long *)lookup(e, "calls");
+}
+
+static void test_tier_up_once(void)
+{
+    hj_engine *e = new_engine();
+    const hj_ir_options o = {.lazy = 1, .lazy_tier_up = 5};
+    add_module(e, 1, &o);
+    void *brief = lookup(e, "brief");
+    for (long x = 0; x < 4; x++)
+        CHECK(call_l(brief, x) == 3 * x + 1);
+    hj_link_stats s = stats(e);
+    CHECK_MSG(s.lazy_compiled == 1 && s.lazy_baseline == 1 && s.lazy_tier_ups == 0,
+              "after 4 calls: compiled %llu, baseline %llu, tier-ups %llu", s.lazy_compiled,
+              s.lazy_baseline, s.lazy_tier_ups);
+    CHECK(brief_bodies == 1);
+    CHECK(call_l(brief, 10) == 31); /* the 5th call: compiled again, goes on at -O0 */
+    s = stats(e);
+    CHECK_MSG(s.lazy_tier_ups == 1 && s.lazy_tier_up_ns > 0, "after the 5th call: %llu tier-ups",
+              s.lazy_tier_ups);
+    CHECK_MSG(brief_bodies == 2, "bodies of brief: %d", brief_bodies);
+    CHECK(lookup(e, "brief") == brief);
+    for (long x = 0; x < 100; x++)
+        CHECK(call_l(brief, x) == 3 * x + 1);
+    CHECK(stats(e).lazy_tier_ups == 1 && brief_bodies == 2);
+    CHECK_MSG(calls_so_far(e) == 105, "calls counted: %ld", calls_so_far(e));
+    /* a loop, a call of itself: the module's level at once */
+    CHECK(call_l(lookup(e, "looping"), 10) == 145);
+    CHECK(call_l(lookup(e, "self"), 10) == 55);
+    s = stats(e);
+    CHECK_MSG(s.lazy_compiled == 3 && s.lazy_baseline == 1 && s.lazy_tier_ups == 1,
+              "compiled %llu, baseline %llu, tier-ups %llu", s.lazy_compiled, s.lazy_baseline,
+              s.lazy_tier_ups);
+    hj_engine_destroy(e);
+
+    /* -O0: nothing to gain, no tiers */
+    e = new_engine();
+    const hj_ir_options o0 = {.opt_level = HJ_OPT_O0, .lazy = 1, .lazy_tier_up = 2};
+    add_module(e, 1, &o0);
+    brief = lookup(e, "brief");
+    for (long x = 0; x < 10; x++)
+        CHECK(call_l(brief, x) == 3 * x + 1);
+    s = stats(e);
+    CHECK(s.lazy_compiled == 1 && s.lazy_baseline == 0 && s.lazy_tier_ups == 0);
+    hj_engine_destroy(e);
+}
+
+#define NTHREADS 8
+#define THREAD_CALLS 2000
+
+typedef struct caller {
+    void *brief;
+    pthread_barrier_t *start;
+    int wrong;
+} caller;
+
+static void *call_many(void *arg)
+{
+    caller *c = arg;
+    pthread_barrier_wait(c->start);
+    for (long x = 0; x < THREAD_CALLS; x++)
+        c->wrong += call_l(c->brief, x) != 3 * x + 1;
+    return NULL;
+}
+
+/* 8 threads pass the 50th call at once: one tier-up; every result right meanwhile. */
+static void test_threads(void)
+{
+    hj_engine *e = new_engine();
+    const hj_ir_options o = {.lazy = 1, .lazy_tier_up = 50};
+    add_module(e, 1, &o);
+    pthread_barrier_t start;
+    pthread_barrier_init(&start, NULL, NTHREADS);
+    caller c[NTHREADS];
+    pthread_t t[NTHREADS];
+    for (int i = 0; i < NTHREADS; i++) {
+        c[i] = (caller){lookup(e, "brief"), &start, 0};
+        CHECK(pthread_create(&t[i], NULL, call_many, &c[i]) == 0);
+    }
+    int wrong = 0;
+    for (int i = 0; i < NTHREADS; i++) {
+        pthread_join(t[i], NULL);
+        wrong += c[i].wrong;
+    }
+    pthread_barrier_destroy(&start);
+    CHECK_MSG(wrong == 0, "%d wrong results", wrong);
+    hj_link_stats s = stats(e);
+    CHECK_MSG(s.lazy_compiled == 1 && s.lazy_baseline == 1 && s.lazy_tier_ups == 1,
+              "compiled %llu, baseline %llu, tier-ups %llu", s.lazy_compiled, s.lazy_baseline,
+              s.lazy_tier_ups);
+    CHECK(calls_so_far(e) == NTHREADS * THREAD_CALLS);
+    hj_engine_destroy(e);
+}
+
+/* The Nth call made while its thread is inside hotjit (as by a signal handler that
+ * interrupted an hj_* call; simulated by raising the thread's count of locks held):
+ * the call is answered by the baseline code, which stays. */
+static void test_inside_hotjit(void)
+{
+    hj_engine *e = new_engine();
+    const hj_ir_options o = {.lazy = 1, .lazy_tier_up = 2};
+    add_module(e, 1, &o);
+    void *brief = lookup(e, "brief");
+    CHECK(call_l(brief, 1) == 4);
+    hj_locks_held++;
+    CHECK(call_l(brief, 2) == 7);
+    hj_locks_held--;
+    for (long x = 0; x < 10; x++)
+        CHECK(call_l(brief, x) == 3 * x + 1);
+    CHECK(stats(e).lazy_tier_ups == 0 && brief_bodies == 1);
+    hj_engine_destroy(e);
+}
+
+static int write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    int bad = fputs(text, f) < 0;
+    return fclose(f) || bad ? -1 : 0;
+}
+
+/* A baseline function replaced (state kept) before its tier-up, the new version's
+ * function tiered up through the old pointer, then the module removed. */
+static void test_replace_and_remove(void)
+{
+    char dir[] = "/tmp/hotjit-tiers-test-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char path[2][4200];
+    for (int v = 0; v < 2; v++) {
+        snprintf(path[v], sizeof path[v], "%s/tiers_v%d.ll", dir, v + 1);
+        char *ir = module_ir(v + 1);
+        CHECK(write_file(path[v], ir) == 0);
+        free(ir);
+    }
+    hj_engine *e = new_engine();
+    const hj_ir_options o = {.lazy = 1, .lazy_tier_up = 3};
+    hj_module *m = NULL;
+    const char *p1 = path[0];
+    CHECK(hj_add_files(e, &p1, 1, &o, &m) == HJ_OK);
+    void *brief = lookup(e, "brief");
+    CHECK(call_l(brief, 1) == 4 && call_l(brief, 2) == 7); /* 2 of 3 calls */
+    CHECK(hj_replace_file(e, m, path[1], &o, HJ_REPLACE_KEEP_STATE, &m) == HJ_OK);
+    for (long x = 0; x < 5; x++)
+        CHECK_MSG(call_l(brief, x) == 3 * x + 2, "version 2, call %ld", x);
+    hj_link_stats s = stats(e);
+    CHECK_MSG(s.lazy_baseline == 2 && s.lazy_tier_ups == 1, "baseline %llu, tier-ups %llu",
+              s.lazy_baseline, s.lazy_tier_ups);
+    CHECK(calls_so_far(e) == 7);
+    CHECK(call_l(lookup(e, "looping"), 4) == 3 * 6 + 8);
+    CHECK(hj_remove(e, m) == HJ_OK);
+    void *gone;
+    CHECK(hj_lookup(e, "brief", &gone) == HJ_ERR_UNDEFINED);
+    m = NULL;
+    CHECK(hj_add_files(e, &p1, 1, &o, &m) == HJ_OK); /* the name comes back, tiers again */
+    for (long x = 0; x < 5; x++)
+        CHECK(call_l(brief, x) == 3 * x + 1);
+    CHECK(stats(e).lazy_tier_ups == 2);
+    hj_engine_destroy(e);
+    for (int v = 0; v < 2; v++)
+        unlink(path[v]);
+    rmdir(dir);
+}
+
+int main(void)
+{
+    alarm(300); /* a hang fails the test */
+    test_tier_up_once();
+    test_threads();
+    test_inside_hotjit();
+    test_replace_and_remove();
+    return check_report("tiers");
+}
