@@ -114,8 +114,9 @@ struct hj_engine {
     uint64_t epoch;          /* advanced at every retirement */
     hj_thread_rec *threads;  /* attached threads */
     struct hj_copy_chunk *copy_chunks;
-    uint64_t seg_cursor[HJ_SEG_COUNT]; /* page offset where the next unit's segment of each
-                                        * kind begins (module.c: segment_starts) */
+    uint64_t seg_cursor[2][HJ_SEG_COUNT]; /* page offset where the next unit's segment of
+                                           * each kind begins (module.c: segment_starts);
+                                           * [1]: lazy functions' baseline code */
     void (*on_code)(void *ctx, const hj_code_info *info); /* hj_engine_options */
     void *on_code_ctx;
     struct hj_code_log *pending_code; /* on_code's records not yet delivered */

@@ -116,6 +116,36 @@ static void test_tier_up_once(void)
     hj_engine_destroy(e);
 }
 
+/* A function compiled while another is in its baseline code calls it through its stub,
+ * not straight into the baseline body (as it does with compiled functions), or it would
+ * call the -O0 code for good. `where` returns an address inside the body that runs. */
+static const char *where_ir =
+    "define i64 @where() noinline {\nentry:\n  br label %here\nhere:\n"
+    "  ret i64 ptrtoint (i8* blockaddress(@where, %here) to i64)\n}\n"
+    "define i64 @calls_where(i64 %n) {\nentry:\n  br label %head\n"
+    "head:\n  %i = phi i64 [0, %entry], [%i1, %head]\n  %w = call i64 @where()\n"
+    "  %i1 = add i64 %i, 1\n  %more = icmp slt i64 %i1, %n\n"
+    "  br i1 %more, label %head, label %exit\nexit:\n  ret i64 %w\n}\n";
+
+static void test_callers_reach_tier_up(void)
+{
+    hj_engine *e = new_engine();
+    const hj_ir_options o = {.lazy = 1, .lazy_tier_up = 4};
+    CHECK_MSG(hj_add_ir(e, "where.ll", where_ir, strlen(where_ir), &o, NULL) == HJ_OK, "%s",
+              hj_errmsg(e));
+    void *where = lookup(e, "where"), *calls_where = lookup(e, "calls_where");
+    long base = call_l(where, 0);
+    CHECK(call_l(where, 0) == base);
+    CHECK(call_l(calls_where, 1) == base); /* compiled now; where's 3rd call */
+    CHECK(call_l(where, 0) == base);       /* the 4th: its tier-up, then the -O0 code */
+    CHECK(stats(e).lazy_tier_ups == 1);
+    long tiered = call_l(where, 0);
+    CHECK_MSG(tiered != base, "where still runs its baseline code");
+    CHECK_MSG(call_l(calls_where, 1) == tiered, "calls_where reaches the baseline code: %s",
+              call_l(calls_where, 1) == base ? "called straight" : "neither");
+    hj_engine_destroy(e);
+}
+
 #define NTHREADS 8
 #define THREAD_CALLS 2000
 
@@ -237,6 +267,7 @@ int main(void)
 {
     alarm(300); /* a hang fails the test */
     test_tier_up_once();
+    test_callers_reach_tier_up();
     test_threads();
     test_inside_hotjit();
     test_replace_and_remove();
