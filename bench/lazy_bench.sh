@@ -14,7 +14,8 @@
 #      recursive CTEs, an index, LIKE, GROUP BY), timed whole, and in-process per
 #      repetition: the repetitions after the second are the steady state;
 #   3. rows (all on the same bitcode; commands printed in the report):
-#        native clang -O2 | hotjit run --lazy -O2 | hotjit run -O2 (eager, no cache) |
+#        native clang -O2 | hotjit run --lazy -O2 | hotjit run --lazy --tier-up -O2
+#        (tiers: -O0 code first for functions without loops) | hotjit run -O2 (eager, no cache) |
 #        hotjit run -O2 --cache (eager, warm cache: same code, for the steady state) |
 #        hotjit run --lazy -O0 | hotjit run -O0 | lli -jit-kind=orc-lazy |
 #        lli -jit-kind=orc-lazy -per-module-lazy | lli -jit-kind=mcjit -O2
@@ -176,6 +177,7 @@ for p in "${PROGS[@]}"; do module_vars "$p" "${MODS[$p]}" O0 O2; done
 LL="$LLI -dlopen=libm.so.6"
 row native   "native clang -O2"                    native  O2 "./native/PROG ARGS"
 row lz_O2    "hotjit run --lazy -O2"               lazy    O2 "\$HOTJIT run --lazy -O2 \$HOTJIT_LIBS \$A_O2 -- ARGS"
+row lzt_O2   "hotjit run --lazy --tier-up -O2"     lazy    O2 "\$HOTJIT run --lazy --tier-up -O2 \$HOTJIT_LIBS \$A_O2 -- ARGS"
 row hj_O2    "hotjit run -O2 (eager, no cache)"    eager   O2 "\$HOTJIT run -O2 \$HOTJIT_LIBS \$A_O2 -- ARGS"
 row hjw_O2   "hotjit run -O2 (eager, warm cache)"  warm    O2 "\$HOTJIT run -O2 --cache cache/hotjit_O2 \$HOTJIT_LIBS \$A_O2 -- ARGS"
 row lz_O0    "hotjit run --lazy -O0"               lazy    O0 "\$HOTJIT run --lazy -O0 \$HOTJIT_LIBS \$A_O0 -- ARGS"
@@ -216,8 +218,9 @@ run_cmd() {
         && "$FIRSTOUT" "$ob.out" "$ob.err" -- "$@") || die "firstout failed for $cmdline"
 }
 clean_out() { grep -av '^Run Time: real ' "$1" || true; }
-# reps P W OUTBASE — "first_rep_ms steady_ms". Steady: the mean of the repetitions after
-# the second. The second still runs code the first did not (SQLite's first DROP TABLE
+# reps P W OUTBASE — "first_rep_ms steady_ms", in CPU time (Lua's os.clock, SQLite's
+# `.timer` user + sys: on a shared host real time also counts other processes). Steady:
+# the mean of the repetitions after the second. The second still runs code the first did not (SQLite's first DROP TABLE
 # that drops a table, Lua's first full collection cycles), which a lazy run compiles
 # then: 0.32 s of SQLite's second repetition, measured.
 reps() {
@@ -226,7 +229,7 @@ reps() {
         lua) awk '$1 == "rep-ms" { if ($2 == 1) f = $3; else if ($2 > 2) { s += $3; n++ } }
                   END { if (f == "") f = "-"; printf "%s %s\n", f, n ? s / n : "-" }' "$3.err" ;;
         sqlite) awk '/^rep [0-9]+/ { r = $2; next }
-                     /^Run Time: real / { if (r == 1) f += $4 * 1000; else if (r > 2) { s[r] += $4 * 1000; nr[r] = 1 } }
+                     /^Run Time: real / { t = ($6 + $8) * 1000; if (r == 1) f += t; else if (r > 2) { s[r] += t; nr[r] = 1 } }
                      END { n = 0; for (k in nr) { t += s[k]; n++ }
                            printf "%s %s\n", (f == "" ? "-" : f), (n ? t / n : "-") }' "$3.out" ;;
     esac
@@ -266,7 +269,7 @@ for p in "${PROGS[@]}"; do
     mkdir -p "$LW/$p/cache"
     log "$p: priming the eager warm cache"
     run_cmd "$p" "$(cmd_of "$p" hjw_O2 a)" "$RUN/$p.hjw_O2.prime" > /dev/null
-    for id in lz_O2 lz_O0; do
+    for id in lz_O2 lzt_O2 lz_O0; do
         for w in a b; do
             c=$(cmd_of "$p" "$id" "$w"); c=${c/ run / run --stats }
             log "$p: $id $w --stats"
@@ -405,7 +408,7 @@ echo "Runs: $RUNS per row, $RUNS_SLOW for rows whose first run took more than $S
 for p in "${PROGS[@]}"; do
     case $p in
         lua) title="Lua 5.4: $(echo ${MODS[lua]} | wc -w) modules, ${NFUNCS[lua]} functions"; wa="\`lua -e 'print(1)'\`"; wb="\`lua heavy.lua $REPS_LUA\`"; reps_n=$REPS_LUA; clock="os.clock, CPU" ;;
-        sqlite) title="SQLite: amalgamation + shell, 2 modules, ${NFUNCS[sqlite]} functions"; wa="\`sqlite3 :memory: 'select 1;'\`"; wb="\`sqlite3 :memory: '.read heavy.sql'\`"; reps_n=$REPS_SQLITE; clock="\`.timer on\` real" ;;
+        sqlite) title="SQLite: amalgamation + shell, 2 modules, ${NFUNCS[sqlite]} functions"; wa="\`sqlite3 :memory: 'select 1;'\`"; wb="\`sqlite3 :memory: '.read heavy.sql'\`"; reps_n=$REPS_SQLITE; clock="\`.timer on\` user + sys, CPU" ;;
     esac
     echo
     echo "### $title"
@@ -469,6 +472,8 @@ for p in "${PROGS[@]}"; do
     goal "(the same at -O0)" "$p" "$p.lz_O0.a" 3 "hotjit -O0 eager" "$p.hj_O0.a" x3
     goal "steady state within 5 % of eager" "$p" "$p.lz_O2.b" 6 "hotjit -O2 eager" "$p.hj_O2.b" pct5
     goal "steady state within 5 % of eager (warm cache, same code)" "$p" "$p.lz_O2.b" 6 "hotjit -O2 eager, warm" "$p.hjw_O2.b" pct5
+    goal "with tiers (--tier-up): first output ≥ 3× faster than eager" "$p" "$p.lzt_O2.a" 3 "hotjit -O2 eager" "$p.hj_O2.a" x3
+    goal "with tiers: steady state within 5 % of eager (warm cache)" "$p" "$p.lzt_O2.b" 6 "hotjit -O2 eager, warm" "$p.hjw_O2.b" pct5
 done
 echo
 echo "¹ first output: the reference's median ÷ hotjit --lazy's (how many times faster lazy is); steady state: lazy's ÷ the reference's − 1. Steady state = the in-process time of the heavy script's repetitions after the second (mean), median over the runs."
@@ -499,11 +504,11 @@ echo
 echo "<details><summary>hotjit --stats of the --lazy rows (uncounted runs)</summary>"
 echo
 echo '```'
-for p in "${PROGS[@]}"; do for id in lz_O2 lz_O0; do for w in a b; do
+for p in "${PROGS[@]}"; do for id in lz_O2 lzt_O2 lz_O0; do for w in a b; do
     f=$RUN/$p.$id.$w.stats.err
     [ -s "$f" ] || continue
     echo "$p $id $w:"
-    grep -aE 'lazy|stats: total|^hotjit: link ' "$f" | cut -c1-300 || tail -n 3 "$f"
+    grep -aE 'lazy|tiers|stats: total|^hotjit: link ' "$f" | cut -c1-300 || tail -n 3 "$f"
 done; done; done
 echo '```'
 echo "</details>"
