@@ -545,13 +545,14 @@ extern "C" LLVMModuleRef hj_ir_extract_function(LLVMValueRef function,
 }
 
 // A call of such a function cannot stay long in its own code: no loop, no call of
-// itself (which would bind to this code, not to its stub). Code compiled cheaply for
-// it is left at its next call once better code is in the stub's slot.
+// itself (which would bind to this code, not to its stub), no setjmp (a longjmp back is
+// a loop too). Code compiled cheaply for it is left at its next call once better code
+// is in the stub's slot. A naked function has no entry code to count its calls.
 extern "C" bool hj_ir_runs_briefly(LLVMValueRef function)
 {
     Function &f = *unwrap<Function>(function);
     std::string ignored; // unreadable: the compilation itself says so
-    if (!materialize(f, ignored))
+    if (!materialize(f, ignored) || f.hasFnAttribute(Attribute::Naked))
         return false;
     SmallVector<std::pair<const BasicBlock *, const BasicBlock *>, 4> loops;
     FindFunctionBackedges(f, loops);
@@ -559,7 +560,8 @@ extern "C" bool hj_ir_runs_briefly(LLVMValueRef function)
         return false;
     for (Instruction &i : instructions(f))
         if (const auto *call = dyn_cast<CallBase>(&i))
-            if (call->getCalledOperand()->stripPointerCasts() == &f)
+            if (call->getCalledOperand()->stripPointerCasts() == &f ||
+                call->hasFnAttr(Attribute::ReturnsTwice))
                 return false;
     return true;
 }

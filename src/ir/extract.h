@@ -51,7 +51,7 @@ LLVMModuleRef hj_ir_extract_function(LLVMValueRef function, const hj_inline_limi
                                      char **error);
 
 /* Tiers (hj_ir_options.lazy_tier_up). Whether no call of the function can stay long in
- * its own code: it has no loop and does not call itself. */
+ * its own code: it has no loop, does not call itself or setjmp (and is not naked). */
 bool hj_ir_runs_briefly(LLVMValueRef function);
 /* The function of the part counts its calls; its Nth call (calls > 0) calls
  * hook(&engine, "function"), engine being a symbol the linker gives a value. */

@@ -146,6 +146,33 @@ static void test_callers_reach_tier_up(void)
     hj_engine_destroy(e);
 }
 
+/* Also at the module's level at once: a function calling setjmp (a longjmp back into it
+ * is a loop) and a naked one (no entry code of its own to count calls). */
+static const char *not_brief_ir =
+    "%struct.jmp = type { [64 x i64] }\n"
+    "declare i32 @_setjmp(i8*) returns_twice\n"
+    "define i64 @jumps(i64 %x) {\n  %buf = alloca %struct.jmp, align 16\n"
+    "  %p = bitcast %struct.jmp* %buf to i8*\n  %r = call i32 @_setjmp(i8* %p) returns_twice\n"
+    "  %r64 = sext i32 %r to i64\n  %s = add i64 %x, %r64\n  ret i64 %s\n}\n"
+    "define i64 @naked_one(i64 %x) naked noinline {\n"
+    "  call void asm sideeffect \"leaq 1(%rdi), %rax\\0Aret\", \"\"()\n  unreachable\n}\n";
+
+static void test_not_brief(void)
+{
+    hj_engine *e = new_engine();
+    const hj_ir_options o = {.lazy = 1, .lazy_tier_up = 2};
+    CHECK_MSG(hj_add_ir(e, "not_brief.ll", not_brief_ir, strlen(not_brief_ir), &o, NULL) == HJ_OK,
+              "%s", hj_errmsg(e));
+    for (long x = 0; x < 3; x++) {
+        CHECK(call_l(lookup(e, "jumps"), x) == x);
+        CHECK(call_l(lookup(e, "naked_one"), x) == x + 1);
+    }
+    hj_link_stats s = stats(e);
+    CHECK_MSG(s.lazy_compiled == 2 && s.lazy_baseline == 0, "compiled %llu, baseline %llu",
+              s.lazy_compiled, s.lazy_baseline);
+    hj_engine_destroy(e);
+}
+
 #define NTHREADS 8
 #define THREAD_CALLS 2000
 
@@ -268,6 +295,7 @@ int main(void)
     alarm(300); /* a hang fails the test */
     test_tier_up_once();
     test_callers_reach_tier_up();
+    test_not_brief();
     test_threads();
     test_inside_hotjit();
     test_replace_and_remove();
