@@ -236,12 +236,16 @@ typedef struct hj_ir_options {
     int lazy;
     /* With lazy (and opt_level above -O0): tiers. 0, every function is compiled at
      * opt_level. N > 0: a function no call of which can stay long in its code (no loop,
-     * no call of itself) is compiled at -O0 on its first call, which is several times
-     * cheaper; its code counts its calls, and the Nth is compiled at opt_level on the
-     * calling thread, as a first call is, and put in the stub's slot: later calls (and
-     * old function pointers) reach it, calls already inside go on in the -O0 code. A
-     * function with a loop or calling itself is compiled at opt_level at once, since a
-     * call of it may run long (an interpreter's loop, a program's main). */
+     * no call of itself or of setjmp) is compiled at -O0 on its first call, which is
+     * several times cheaper; its code counts its calls, and the Nth asks a thread of the
+     * engine's (started with the first such code; no signal is delivered to it) to
+     * compile it at opt_level and put it in the stub's slot, while this and later calls
+     * go on in the -O0 code until then (asking is async-signal-safe: the Nth call may
+     * be a signal handler's). Later calls, old function pointers and functions compiled
+     * later reach the new code. A function with a loop, calling itself or setjmp, taking
+     * its labels' addresses, placing data from inline assembly or naked is compiled at
+     * opt_level at once: a call of it may run long (an interpreter's loop, a program's
+     * main), or its two versions would differ in more than speed. */
     unsigned lazy_tier_up;
 } hj_ir_options;
 

@@ -52,8 +52,8 @@ static void usage(FILE *out)
           "  --cache DIR    keep compiled objects in DIR and reuse them\n"
           "  --lazy         compile each function of IR and C inputs on its first call\n"
           "  --tier-up[=N]  with --lazy: a function without loops or calls of itself is\n"
-          "                 first compiled at -O0, and again at the -O level on its Nth\n"
-          "                 call (default N: " TIER_UP_DEFAULT_TEXT ")\n"
+          "                 first compiled at -O0, and again at the -O level after its\n"
+          "                 Nth call, on a thread of its own (default N: " TIER_UP_DEFAULT_TEXT ")\n"
           "  -l NAME        resolve symbols from libNAME.so too\n"
           "  --load PATH    resolve symbols from the shared library at PATH too\n"
           "  --entry SYM    call SYM instead of main (as int SYM(argc, argv, envp))\n"
@@ -174,7 +174,7 @@ static int parse_option(int argc, char **argv, int *i, run_options *o)
     } else if (!strncmp(a, "--tier-up=", 10)) {
         char *end;
         unsigned long n = strtoul(a + 10, &end, 10);
-        if (*end || !a[10] || n == 0 || n > 1000000000) {
+        if (*end || a[10] < '0' || a[10] > '9' || n == 0 || n > 1000000000) {
             fprintf(stderr, "hotjit: --tier-up=N wants a number of calls from 1 to 10^9: '%s'\n", a);
             return 125;
         }
@@ -243,9 +243,11 @@ static void warm_up_llvm(const hj_ir_options *ir)
                                  "  %y = mul i32 %x, 3\n  ret i32 %y\n}\n";
     hj_engine *warm_engine;
     void *fn;
+    hj_ir_options once = *ir;
+    once.lazy_tier_up = 0; /* no tier thread for it */
     if (hj_engine_create(&warm_engine, NULL) != HJ_OK)
         return;
-    if (hj_add_ir(warm_engine, "<warm-up>", source, sizeof source - 1, ir, NULL) == HJ_OK &&
+    if (hj_add_ir(warm_engine, "<warm-up>", source, sizeof source - 1, &once, NULL) == HJ_OK &&
         hj_lookup(warm_engine, "hotjit_warm_up", &fn) == HJ_OK) {
         int (*warm)(int);
         memcpy(&warm, &fn, sizeof warm);
@@ -313,6 +315,9 @@ static int cmd_run(int argc, char **argv, bool watch)
     int rc = parse_run(argc, argv, &options_of_run);
     if (rc)
         return rc;
+    const hj_ir_options *ir = &options_of_run.ir;
+    if (ir->lazy_tier_up && (!ir->lazy || ir->opt_level == HJ_OPT_O0))
+        fputs("hotjit: warning: --tier-up needs --lazy and -O1 or above: ignored\n", stderr);
     if (options_of_run.ir.lazy)
         warm_up_llvm(&options_of_run.ir);
     atexit(finish);

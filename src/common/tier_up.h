@@ -1,7 +1,7 @@
 /* Tiers of lazy compilation (hj_ir_options.lazy_tier_up): the symbols a function's
  * baseline code names, which the ir layer emits and the engine links. Its Nth call
- * calls HJ_TIER_UP_HOOK(&HJ_TIER_UP_ENGINE, "function"): the first argument's value is
- * the engine itself. */
+ * calls HJ_TIER_UP_HOOK(&HJ_TIER_UP_ENGINE, function): the first argument's value is
+ * the engine itself, the second the function's own address (its entry stub). */
 #ifndef HJ_COMMON_TIER_UP_H
 #define HJ_COMMON_TIER_UP_H
 

@@ -67,6 +67,11 @@ hj_status hj_engine_create(hj_engine **out, const hj_engine_options *opts)
         pthread_mutex_destroy(&engine->lock);
         st = HJ_ERR_NOMEM;
     }
+    if (st == HJ_OK && sem_init(&engine->tiers.wake, 0, 0) != 0) {
+        pthread_mutex_destroy(&engine->lazy_lock);
+        pthread_mutex_destroy(&engine->lock);
+        st = HJ_ERR_NOMEM;
+    }
     if (st != HJ_OK) {
         hj_stubs_destroy(engine->stubs);
         hj_region_destroy(engine->region);
@@ -134,6 +139,7 @@ void hj_engine_destroy(hj_engine *engine)
         return;
     hj_fork_unregister(engine);
     run_all_finis(engine);
+    hj_tiers_stop(engine); /* before the code it compiles for goes */
     hj_lock(&engine->lock);
     for (hj_module *m = engine->first; m; m = m->next)
         m->ndeps = 0; /* all go: who uses whom no longer matters, and order is free */
@@ -155,6 +161,7 @@ void hj_engine_destroy(hj_engine *engine)
     hj_symtab_free(&engine->symtab);
     pthread_mutex_destroy(&engine->lock);
     pthread_mutex_destroy(&engine->lazy_lock);
+    sem_destroy(&engine->tiers.wake);
     free(engine);
 }
 

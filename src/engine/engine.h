@@ -4,6 +4,7 @@
 #define HJ_ENGINE_ENGINE_H
 
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 
@@ -59,8 +60,20 @@ typedef struct hj_lazy_source {
      * module's level, for a function whose baseline code asked for it. */
     hj_status (*compile)(struct hj_lazy_source *src, const char *function, bool tier_up,
                          void **object, size_t *size, hj_lazy_compiled *made, hj_err *err);
+    bool tiers; /* its functions may get baseline code first (hj_ir_options.lazy_tier_up) */
     void (*release)(struct hj_lazy_source *src);
 } hj_lazy_source;
+
+/* Tier-ups asked for and not yet compiled (tiers.c): entry stubs' addresses, 0 = free. */
+#define HJ_TIER_RING 1024
+typedef struct hj_tiers {
+    _Atomic uintptr_t ring[HJ_TIER_RING];
+    _Atomic uint32_t next;
+    sem_t wake;
+    pthread_t thread;
+    bool running;       /* the thread: started under lazy_lock */
+    _Atomic bool stop;
+} hj_tiers;
 
 struct hj_module {
     hj_engine *engine;
@@ -121,6 +134,7 @@ struct hj_engine {
     void *on_code_ctx;
     struct hj_code_log *pending_code; /* on_code's records not yet delivered */
     _Atomic bool closed;     /* hj_engine_exit: no more compilation */
+    hj_tiers tiers;          /* tiers.c */
     hj_engine *next_engine;  /* fork.c's list of engines */
 };
 
@@ -176,8 +190,15 @@ void hj_free_module(hj_module *m);
 /* Lazy modules (lazy.c). The stubs' trap: compiles a lazy function on its first call,
  * else reports a call to an undefined function and ends the program. */
 uintptr_t hj_lazy_trap(void *engine, uint64_t index);
-/* What a lazy function's baseline code calls on its Nth call (common/tier_up.h). */
-void hj_lazy_tier_up(hj_engine *engine, const char *function);
+/* The tier-up of the function behind the stub (lazy_lock held): at its module's level,
+ * replacing its baseline code; nothing when it has none (any more). */
+void hj_lazy_compile_tier_up(hj_engine *engine, uint32_t index);
+/* Tiers (tiers.c). What baseline code calls on its Nth call (common/tier_up.h), with
+ * its function's stub: async-signal-safe, it only asks the engine's tier thread. */
+void hj_tier_up_asked(hj_engine *engine, const void *stub);
+bool hj_tiers_start(hj_engine *engine); /* lazy_lock held; false: no thread to be had */
+void hj_tiers_stop(hj_engine *engine);
+void hj_tiers_forked(hj_engine *engine);
 /* Drops a reference to a lazy source (lock held). The last one puts it on the engine's
  * released list: releasing waits for the ir layer's lock, which may be held a long time
  * by a compilation, so it happens in hj_lazy_release_pending, without the engine lock. */

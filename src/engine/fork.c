@@ -35,9 +35,16 @@ static void after_fork(void) /* in the parent and in the child */
     hj_unlock(&engines_lock);
 }
 
+static void after_fork_in_child(void)
+{
+    for (hj_engine *e = engines; e; e = e->next_engine)
+        hj_tiers_forked(e); /* threads are not copied */
+    after_fork();
+}
+
 static void install_handlers(void)
 {
-    pthread_atfork(before_fork, after_fork, after_fork);
+    pthread_atfork(before_fork, after_fork, after_fork_in_child);
 }
 
 void hj_fork_register(hj_engine *engine)

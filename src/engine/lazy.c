@@ -160,7 +160,8 @@ static void compile_stub(hj_engine *engine, uint64_t index, bool tier_up)
     hj_err err = {HJ_OK, ""};
     void *data = NULL;
     size_t size = 0;
-    hj_status st = src->compile(src, function, tier_up, &data, &size, &made, &err);
+    bool at_level = tier_up || (src->tiers && !hj_tiers_start(engine)); /* no tier thread */
+    hj_status st = src->compile(src, function, at_level, &data, &size, &made, &err);
     if (st != HJ_OK && !tier_up)
         compile_failed(module, function, err.msg);
     hj_object object = {module, data, size, 1}; /* calls to undefined functions trap, as eagerly */
@@ -287,6 +288,11 @@ hj_status hj_lazy_reserve_deps(hj_batch *b)
 #define COMPILER_STACK (16u << 20)
 #define ENOUGH_STACK (4u << 20)
 
+void hj_lazy_compile_tier_up(hj_engine *engine, uint32_t index)
+{
+    compile_stub(engine, index, true);
+}
+
 typedef struct compile_job {
     hj_engine *engine;
     uint64_t index;
@@ -388,17 +394,19 @@ static bool start_compiling(hj_engine *engine, compiling *c)
     if (!atomic_load(&engine->closed))
         return true;
     hj_unlock(&engine->lazy_lock);
-    pthread_sigmask(SIG_SETMASK, &c->signals, NULL);
     pthread_setcancelstate(c->cancel_state, NULL);
+    pthread_sigmask(SIG_SETMASK, &c->signals, NULL);
     return false;
 }
 
+/* The cancel state before the signal mask: a signal held back meanwhile is handled
+ * then, and its handler may leave by siglongjmp, never to return here. */
 static void stop_compiling(hj_engine *engine, compiling *c)
 {
     hj_unlock(&engine->lazy_lock);
-    pthread_sigmask(SIG_SETMASK, &c->signals, NULL);
-    pthread_setcancelstate(c->cancel_state, NULL);
     hj_code_deliver_pending(engine); /* before the call goes on into the new code */
+    pthread_setcancelstate(c->cancel_state, NULL);
+    pthread_sigmask(SIG_SETMASK, &c->signals, NULL);
 }
 
 uintptr_t hj_lazy_trap(void *ctx, uint64_t index)
@@ -420,23 +428,6 @@ uintptr_t hj_lazy_trap(void *ctx, uint64_t index)
     return target;
 }
 
-/* Baseline code's Nth call (common/tier_up.h): the function at its module's level goes
- * into the stub's slot; this call goes on in the baseline code. Nothing is done when the
- * engine is closing or the thread is inside hotjit (a signal handler): the baseline code
- * stays. */
-void hj_lazy_tier_up(hj_engine *engine, const char *function)
-{
-    compiling c;
-    if (atomic_load(&engine->closed) || hj_locks_held || !start_compiling(engine, &c))
-        return;
-    hj_lock(&engine->lock);
-    const hj_def *d = hj_strmap_get(&engine->symtab.jit, function);
-    uint32_t stub = d && d->baseline ? d->stub : 0;
-    hj_unlock(&engine->lock);
-    if (stub)
-        compile_somewhere(engine, stub - 1, true);
-    stop_compiling(engine, &c);
-}
 
 hj_status hj_add_objects_lazy(hj_engine *engine, const hj_object *objects,
                               hj_lazy_source *const *lazy, size_t count, hj_module **out)

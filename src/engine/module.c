@@ -192,7 +192,7 @@ static bool resolve_outside(hj_batch *b, size_t u, const hj_lsym *s, hj_target *
         return true;
     }
     if (b->lazy_parent && !strcmp(s->name, HJ_TIER_UP_HOOK)) {
-        *t = (hj_target){.kind = HJ_TARGET_ADDR, .addr = (uintptr_t)hj_lazy_tier_up};
+        *t = (hj_target){.kind = HJ_TARGET_ADDR, .addr = (uintptr_t)hj_tier_up_asked};
         return true;
     }
     if (b->lazy_parent && !strcmp(s->name, HJ_TIER_UP_ENGINE)) { /* its value: the engine */

@@ -112,6 +112,7 @@ static hj_status open_lazy(hj_engine *e, const char *name, const void *data, siz
     }
     src->base.functions = ir_layer->lazy_functions(src->lazy, &src->base.nfunctions);
     src->base.compile = compile_lazy_function;
+    src->base.tiers = opts && opts->lazy_tier_up && opts->opt_level != HJ_OPT_O0; /* as ir/lazy.c */
     src->base.release = release_lazy_source;
     *out = &src->base;
     return HJ_OK;

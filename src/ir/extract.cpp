@@ -256,6 +256,20 @@ bool uses_label_table(Function &g)
     return false;
 }
 
+// Inline assembly that places data of its own (`.pushsection .data` and a counter,
+// say): each copy of the function would have its own, where the program has one.
+bool asm_has_data(Function &g)
+{
+    static const char *const directives[] = {"section", ".data", ".bss", ".comm", ".lcomm"};
+    for (Instruction &inst : instructions(g))
+        if (const auto *call = dyn_cast<CallBase>(&inst))
+            if (const auto *ia = dyn_cast<InlineAsm>(call->getCalledOperand()))
+                for (const char *d : directives)
+                    if (ia->getAsmString().find(d) != std::string::npos)
+                        return true;
+    return false;
+}
+
 // Functions a body uses other than as the callee of a call.
 void note_addresses(Function &body, std::vector<Function *> &taken)
 {
@@ -316,7 +330,7 @@ bool goes_along(Function &callee, int depth, const hj_inline_limits &limits, spe
     unsigned largest = depth == 0 ? limits.largest : depth == 1 ? limits.tiny : 0;
     if (!single_call && (size > largest || spent.copies + size > limits.budget))
         return false;
-    if (uses_label_table(callee)) // scanned last: the budgets are cheaper to ask
+    if (uses_label_table(callee) || asm_has_data(callee)) // scanned last: budgets are cheaper
         return false;
     (single_call ? spent.single_calls : spent.copies) += size;
     return true;
@@ -547,12 +561,24 @@ extern "C" LLVMModuleRef hj_ir_extract_function(LLVMValueRef function,
 // A call of such a function cannot stay long in its own code: no loop, no call of
 // itself (which would bind to this code, not to its stub), no setjmp (a longjmp back is
 // a loop too). Code compiled cheaply for it is left at its next call once better code
-// is in the stub's slot. A naked function has no entry code to count its calls.
+// is in the stub's slot. Not so a function whose two versions would differ in more
+// than speed: one taking its labels' addresses (kept across calls in data, or in a
+// label table, they would lead into the other version) or placing data from inline
+// assembly (two copies of it). A naked function has no entry code to count its calls.
+static bool labels_taken(const Function &f)
+{
+    for (const BasicBlock &bb : f)
+        if (bb.hasAddressTaken())
+            return true;
+    return false;
+}
+
 extern "C" bool hj_ir_runs_briefly(LLVMValueRef function)
 {
     Function &f = *unwrap<Function>(function);
     std::string ignored; // unreadable: the compilation itself says so
-    if (!materialize(f, ignored) || f.hasFnAttribute(Attribute::Naked))
+    if (!materialize(f, ignored) || f.hasFnAttribute(Attribute::Naked) || labels_taken(f) ||
+        asm_has_data(f))
         return false;
     SmallVector<std::pair<const BasicBlock *, const BasicBlock *>, 4> loops;
     FindFunctionBackedges(f, loops);
@@ -567,13 +593,17 @@ extern "C" bool hj_ir_runs_briefly(LLVMValueRef function)
 }
 
 // The function's entry counts its calls (a module-local counter) and its Nth call asks
-// the engine, through `hook`, for the function at its module's level. The counter is
-// added to atomically (threads), after the entry block's allocas (which stay static).
-extern "C" void hj_ir_count_calls(LLVMModuleRef part, const char *function, unsigned calls,
+// the engine, through `hook`, for the function at its module's level, naming it by its
+// own address (its entry stub). The counter is added to atomically (threads), after the
+// entry block's allocas (which stay static).
+extern "C" bool hj_ir_count_calls(LLVMModuleRef part, const char *function, unsigned calls,
                                   const char *hook, const char *engine)
 {
     Module &m = *unwrap(part);
-    Function &f = *m.getFunction(function);
+    Function *counted = m.getFunction(function);
+    if (!counted || counted->isDeclaration())
+        return false;
+    Function &f = *counted;
     LLVMContext &c = m.getContext();
     Type *i32 = Type::getInt32Ty(c), *i8 = Type::getInt8Ty(c);
     auto *count = new GlobalVariable(m, i32, false, GlobalValue::InternalLinkage,
@@ -590,5 +620,6 @@ extern "C" void hj_ir_count_calls(LLVMModuleRef part, const char *function, unsi
     Instruction *then = SplitBlockAndInsertIfThen(b.CreateICmpEQ(before, b.getInt32(calls - 1)),
                                                   &*at, false);
     b.SetInsertPoint(then);
-    b.CreateCall(ask, {handle, b.CreateGlobalStringPtr(function, "hj.name")});
+    b.CreateCall(ask, {handle, b.CreateBitCast(&f, i8->getPointerTo())});
+    return true;
 }

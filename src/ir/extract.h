@@ -54,8 +54,9 @@ LLVMModuleRef hj_ir_extract_function(LLVMValueRef function, const hj_inline_limi
  * its own code: it has no loop, does not call itself or setjmp (and is not naked). */
 bool hj_ir_runs_briefly(LLVMValueRef function);
 /* The function of the part counts its calls; its Nth call (calls > 0) calls
- * hook(&engine, "function"), engine being a symbol the linker gives a value. */
-void hj_ir_count_calls(LLVMModuleRef part, const char *function, unsigned calls,
+ * hook(&engine, function), engine being a symbol the linker gives a value, function its
+ * own address. False when the part defines no such function. */
+bool hj_ir_count_calls(LLVMModuleRef part, const char *function, unsigned calls,
                        const char *hook, const char *engine);
 
 #ifdef __cplusplus

@@ -277,6 +277,8 @@ hj_status hj_ir_lazy_compile(hj_ir_lazy *lazy, const char *function, bool tier_u
         return hj_fail(err, HJ_ERR_UNDEFINED, "%s defines no function '%s'", lazy->name, function);
     out->baseline = lazy->tier_up && !tier_up && hj_ir_runs_briefly(f);
     int level = out->baseline ? 0 : lazy->level;
+    size_t name_len;
+    const char *defined = LLVMGetValueName2(f, &name_len); /* `function` may be an alias */
     uint64_t t0 = hj_ir_now_ns();
     char *why = NULL;
     LLVMModuleRef part = hj_ir_extract_function(f, &inline_limits[level], &why);
@@ -289,8 +291,10 @@ hj_status hj_ir_lazy_compile(hj_ir_lazy *lazy, const char *function, bool tier_u
     t0 = hj_ir_now_ns();
     LLVMTargetMachineRef tm = hj_ir_machine(lazy->ir, level);
     hj_status st = hj_ir_verify(part, function, err); /* lazily read bodies: checked here */
-    if (st == HJ_OK && out->baseline)
-        hj_ir_count_calls(part, function, lazy->tier_up, HJ_TIER_UP_HOOK, HJ_TIER_UP_ENGINE);
+    if (st == HJ_OK && out->baseline &&
+        !hj_ir_count_calls(part, defined, lazy->tier_up, HJ_TIER_UP_HOOK, HJ_TIER_UP_ENGINE))
+        st = hj_fail(err, HJ_ERR_STATE, "%s: its part defines no '%s' to count calls in",
+                     lazy->name, defined);
     if (st == HJ_OK)
         st = hj_ir_optimize(part, tm, level, function, err);
     uint64_t t1 = hj_ir_now_ns();

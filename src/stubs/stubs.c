@@ -154,6 +154,19 @@ uintptr_t hj_stubs_address(const hj_stubs *s, uint32_t index)
     return (uintptr_t)chunk_of(s, index)->code + (index % s->per_chunk) * s->arch->entry_stub_size;
 }
 
+uint32_t hj_stubs_index_of(const hj_stubs *s, uintptr_t address)
+{
+    size_t size = s->arch->entry_stub_size;
+    for (size_t c = 0; c < s->nchunks; c++) {
+        uintptr_t code = (uintptr_t)s->chunks[c].code;
+        if (address < code || address >= code + s->per_chunk * size || (address - code) % size)
+            continue;
+        size_t index = c * s->per_chunk + (address - code) / size;
+        return index < s->count ? (uint32_t)index : UINT32_MAX;
+    }
+    return UINT32_MAX;
+}
+
 const char *hj_stubs_name(const hj_stubs *s, uint32_t index)
 {
     return index < s->count && s->names[index] ? s->names[index] : "?";

@@ -30,6 +30,8 @@ uint32_t hj_stubs_find(const hj_stubs *stubs, const char *name);
 void hj_stubs_unget(hj_stubs *stubs, uint32_t index);
 
 uintptr_t hj_stubs_address(const hj_stubs *stubs, uint32_t index);
+/* The index of the stub at address, or UINT32_MAX when none starts there. */
+uint32_t hj_stubs_index_of(const hj_stubs *stubs, uintptr_t address);
 const char *hj_stubs_name(const hj_stubs *stubs, uint32_t index);
 /* Points the slot at target (release store); 0 points it back at the trap. */
 void hj_stubs_set(hj_stubs *stubs, uint32_t index, uintptr_t target);

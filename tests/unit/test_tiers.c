@@ -1,18 +1,22 @@
 /* Tiers of lazy compilation (hj_ir_options.lazy_tier_up): a function without loops or
- * calls of itself is first compiled at -O0, and again at its module's level on its Nth
- * call, once however many threads make that call at the same moment; its address stays
- * its stub and its data one; a function with a loop or calling itself is compiled at
- * the module's level at once; an -O0 module has no tiers; a thread inside hotjit (a
- * signal handler's call) leaves the baseline code in place; replacing and removing a
+ * calls of itself is first compiled at -O0, and again at its module's level after its
+ * Nth call, by the engine's tier thread, once however many threads make that call at
+ * the same moment; its address stays its stub and its data one; parts compiled
+ * meanwhile reach the new code; a function with a loop, calling itself or setjmp, or
+ * naked, is compiled at the module's level at once; an -O0 module has no tiers; the Nth
+ * call made in a signal handler that interrupted malloc; replacing and removing a
  * module whose functions are in either tier. */
 #include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <sys/time.h>
+#include <time.h>
 #include <stdint.h>
 #include <unistd.h>
 
 #include "hotjit.h"
 #include "check.h"
 #include "jit_calls.h"
-#include "common/lock.h"
 
 /* brief: no loop, counts its calls in @calls (atomically: threads), 3x + K.
  * looping: a loop calling brief; self: calls itself. */
@@ -72,6 +76,18 @@ static long calls_so_far(hj_engine *e)
     return *(long *)lookup(e, "calls");
 }
 
+/* Tier-ups happen on the engine's thread: waits (up to 20 s) until `done` of them
+ * have been made and on_code has heard of `bodies` bodies of brief (0: not asked). */
+static bool tier_ups_done(hj_engine *e, unsigned long long done, int bodies)
+{
+    for (int i = 0; i < 2000; i++) {
+        if (stats(e).lazy_tier_ups >= done && __atomic_load_n(&brief_bodies, __ATOMIC_SEQ_CST) >= bodies)
+            return true;
+        nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+    }
+    return false;
+}
+
 static void test_tier_up_once(void)
 {
     hj_engine *e = new_engine();
@@ -85,7 +101,8 @@ static void test_tier_up_once(void)
               "after 4 calls: compiled %llu, baseline %llu, tier-ups %llu", s.lazy_compiled,
               s.lazy_baseline, s.lazy_tier_ups);
     CHECK(brief_bodies == 1);
-    CHECK(call_l(brief, 10) == 31); /* the 5th call: compiled again, goes on at -O0 */
+    CHECK(call_l(brief, 10) == 31); /* the 5th call: asks for the tier-up, goes on at -O0 */
+    CHECK(tier_ups_done(e, 1, 2));
     s = stats(e);
     CHECK_MSG(s.lazy_tier_ups == 1 && s.lazy_tier_up_ns > 0, "after the 5th call: %llu tier-ups",
               s.lazy_tier_ups);
@@ -120,8 +137,8 @@ static void test_tier_up_once(void)
  * not straight into the baseline body (as it does with compiled functions), or it would
  * call the -O0 code for good. `where` returns an address inside the body that runs. */
 static const char *where_ir =
-    "define i64 @where() noinline {\nentry:\n  br label %here\nhere:\n"
-    "  ret i64 ptrtoint (i8* blockaddress(@where, %here) to i64)\n}\n"
+    "define i64 @where() noinline {\n"
+    "  %pc = call i64 asm sideeffect \"leaq 0(%rip), $0\", \"=r\"()\n  ret i64 %pc\n}\n"
     "define i64 @calls_where(i64 %n) {\nentry:\n  br label %head\n"
     "head:\n  %i = phi i64 [0, %entry], [%i1, %head]\n  %w = call i64 @where()\n"
     "  %i1 = add i64 %i, 1\n  %more = icmp slt i64 %i1, %n\n"
@@ -137,8 +154,8 @@ static void test_callers_reach_tier_up(void)
     long base = call_l(where, 0);
     CHECK(call_l(where, 0) == base);
     CHECK(call_l(calls_where, 1) == base); /* compiled now; where's 3rd call */
-    CHECK(call_l(where, 0) == base);       /* the 4th: its tier-up, then the -O0 code */
-    CHECK(stats(e).lazy_tier_ups == 1);
+    CHECK(call_l(where, 0) == base);       /* the 4th: asks for its tier-up */
+    CHECK(tier_ups_done(e, 1, 0));
     long tiered = call_l(where, 0);
     CHECK_MSG(tiered != base, "where still runs its baseline code");
     CHECK_MSG(call_l(calls_where, 1) == tiered, "calls_where reaches the baseline code: %s",
@@ -147,7 +164,9 @@ static void test_callers_reach_tier_up(void)
 }
 
 /* Also at the module's level at once: a function calling setjmp (a longjmp back into it
- * is a loop) and a naked one (no entry code of its own to count calls). */
+ * is a loop), a naked one (no entry code of its own to count calls), one taking its
+ * labels' addresses (kept in data, they would lead into the other version's code) and
+ * one placing data from inline assembly (each version would have its own). */
 static const char *not_brief_ir =
     "%struct.jmp = type { [64 x i64] }\n"
     "declare i32 @_setjmp(i8*) returns_twice\n"
@@ -155,7 +174,16 @@ static const char *not_brief_ir =
     "  %p = bitcast %struct.jmp* %buf to i8*\n  %r = call i32 @_setjmp(i8* %p) returns_twice\n"
     "  %r64 = sext i32 %r to i64\n  %s = add i64 %x, %r64\n  ret i64 %s\n}\n"
     "define i64 @naked_one(i64 %x) naked noinline {\n"
-    "  call void asm sideeffect \"leaq 1(%rdi), %rax\\0Aret\", \"\"()\n  unreachable\n}\n";
+    "  call void asm sideeffect \"leaq 1(%rdi), %rax\\0Aret\", \"\"()\n  unreachable\n}\n"
+    "@saved = global i8* null\n"
+    "define i64 @labels(i64 %x) {\nentry:\n  %z = icmp eq i64 %x, 0\n"
+    "  br i1 %z, label %save, label %jump\nsave:\n"
+    "  store i8* blockaddress(@labels, %one), i8** @saved\n  ret i64 0\n"
+    "jump:\n  %to = load i8*, i8** @saved\n  indirectbr i8* %to, [label %one]\n"
+    "one:\n  %r = add i64 %x, 1\n  ret i64 %r\n}\n"
+    "define i64 @asm_data(i64 %x) {\n  %v = call i64 asm sideeffect \".pushsection .data\\0A"
+    ".p2align 3\\0A1: .quad 0\\0A.popsection\\0Aincq 1b(%rip)\\0Amovq 1b(%rip), $0\", "
+    "\"=r,~{memory}\"()\n  ret i64 %v\n}\n";
 
 static void test_not_brief(void)
 {
@@ -163,12 +191,15 @@ static void test_not_brief(void)
     const hj_ir_options o = {.lazy = 1, .lazy_tier_up = 2};
     CHECK_MSG(hj_add_ir(e, "not_brief.ll", not_brief_ir, strlen(not_brief_ir), &o, NULL) == HJ_OK,
               "%s", hj_errmsg(e));
+    CHECK(call_l(lookup(e, "labels"), 0) == 0);
     for (long x = 0; x < 3; x++) {
         CHECK(call_l(lookup(e, "jumps"), x) == x);
         CHECK(call_l(lookup(e, "naked_one"), x) == x + 1);
+        CHECK(call_l(lookup(e, "labels"), x + 1) == x + 2);
+        CHECK(call_l(lookup(e, "asm_data"), 0) == x + 1);
     }
     hj_link_stats s = stats(e);
-    CHECK_MSG(s.lazy_compiled == 2 && s.lazy_baseline == 0, "compiled %llu, baseline %llu",
+    CHECK_MSG(s.lazy_compiled == 4 && s.lazy_baseline == 0, "compiled %llu, baseline %llu",
               s.lazy_compiled, s.lazy_baseline);
     hj_engine_destroy(e);
 }
@@ -212,6 +243,7 @@ static void test_threads(void)
     }
     pthread_barrier_destroy(&start);
     CHECK_MSG(wrong == 0, "%d wrong results", wrong);
+    CHECK(tier_ups_done(e, 1, 0));
     hj_link_stats s = stats(e);
     CHECK_MSG(s.lazy_compiled == 1 && s.lazy_baseline == 1 && s.lazy_tier_ups == 1,
               "compiled %llu, baseline %llu, tier-ups %llu", s.lazy_compiled, s.lazy_baseline,
@@ -220,22 +252,43 @@ static void test_threads(void)
     hj_engine_destroy(e);
 }
 
-/* The Nth call made while its thread is inside hotjit (as by a signal handler that
- * interrupted an hj_* call; simulated by raising the thread's count of locks held):
- * the call is answered by the baseline code, which stays. */
-static void test_inside_hotjit(void)
+/* The Nth call made in a signal handler that interrupted the main thread in malloc or
+ * free: asking for the tier-up only posts to the tier thread (compiling there, in the
+ * handler, corrupted the heap). */
+static void *handler_brief;
+static volatile long handler_calls, handler_wrong;
+
+static void on_alarm(int sig)
+{
+    (void)sig;
+    long x = handler_calls++;
+    handler_wrong += call_l(handler_brief, x) != 3 * x + 1;
+}
+
+static void test_asked_in_signal_handler(void)
 {
     hj_engine *e = new_engine();
-    const hj_ir_options o = {.lazy = 1, .lazy_tier_up = 2};
+    const hj_ir_options o = {.lazy = 1, .lazy_tier_up = 20};
     add_module(e, 1, &o);
-    void *brief = lookup(e, "brief");
-    CHECK(call_l(brief, 1) == 4);
-    hj_locks_held++;
-    CHECK(call_l(brief, 2) == 7);
-    hj_locks_held--;
-    for (long x = 0; x < 10; x++)
-        CHECK(call_l(brief, x) == 3 * x + 1);
-    CHECK(stats(e).lazy_tier_ups == 0 && brief_bodies == 1);
+    handler_brief = lookup(e, "brief");
+    CHECK(call_l(handler_brief, 0) == 1); /* compiled here, not in the handler */
+    struct sigaction sa = {.sa_handler = on_alarm}, old;
+    sigaction(SIGALRM, &sa, &old);
+    struct itimerval every = {{0, 500}, {0, 500}}, off = {{0, 0}, {0, 0}};
+    setitimer(ITIMER_REAL, &every, NULL);
+    void *keep[64] = {0};
+    unsigned k = 1;
+    while (handler_calls < 60) {
+        k = k * 1103515245u + 12345u;
+        free(keep[(k >> 8) & 63]);
+        keep[(k >> 8) & 63] = malloc(1500 + (k >> 16) % 20000);
+    }
+    setitimer(ITIMER_REAL, &off, NULL);
+    sigaction(SIGALRM, &old, NULL);
+    for (int i = 0; i < 64; i++)
+        free(keep[i]);
+    CHECK(handler_wrong == 0);
+    CHECK(tier_ups_done(e, 1, 2));
     hj_engine_destroy(e);
 }
 
@@ -271,6 +324,7 @@ static void test_replace_and_remove(void)
     CHECK(hj_replace_file(e, m, path[1], &o, HJ_REPLACE_KEEP_STATE, &m) == HJ_OK);
     for (long x = 0; x < 5; x++)
         CHECK_MSG(call_l(brief, x) == 3 * x + 2, "version 2, call %ld", x);
+    CHECK(tier_ups_done(e, 1, 0));
     hj_link_stats s = stats(e);
     CHECK_MSG(s.lazy_baseline == 2 && s.lazy_tier_ups == 1, "baseline %llu, tier-ups %llu",
               s.lazy_baseline, s.lazy_tier_ups);
@@ -283,7 +337,7 @@ static void test_replace_and_remove(void)
     CHECK(hj_add_files(e, &p1, 1, &o, &m) == HJ_OK); /* the name comes back, tiers again */
     for (long x = 0; x < 5; x++)
         CHECK(call_l(brief, x) == 3 * x + 1);
-    CHECK(stats(e).lazy_tier_ups == 2);
+    CHECK(tier_ups_done(e, 2, 0));
     hj_engine_destroy(e);
     for (int v = 0; v < 2; v++)
         unlink(path[v]);
@@ -297,7 +351,7 @@ int main(void)
     test_callers_reach_tier_up();
     test_not_brief();
     test_threads();
-    test_inside_hotjit();
+    test_asked_in_signal_handler();
     test_replace_and_remove();
     return check_report("tiers");
 }
