@@ -257,7 +257,8 @@ bool uses_label_table(Function &g)
 }
 
 // Inline assembly that places data of its own (`.pushsection .data` and a counter,
-// say): each copy of the function would have its own, where the program has one.
+// say): each version of the function would have its own. (A copy inlined elsewhere
+// may have its own, as natively: compilers duplicate such asm when they inline.)
 bool asm_has_data(Function &g)
 {
     static const char *const directives[] = {"section", ".data", ".bss", ".comm", ".lcomm"};
@@ -330,7 +331,7 @@ bool goes_along(Function &callee, int depth, const hj_inline_limits &limits, spe
     unsigned largest = depth == 0 ? limits.largest : depth == 1 ? limits.tiny : 0;
     if (!single_call && (size > largest || spent.copies + size > limits.budget))
         return false;
-    if (uses_label_table(callee) || asm_has_data(callee)) // scanned last: budgets are cheaper
+    if (uses_label_table(callee)) // scanned last: the budgets are cheaper to ask
         return false;
     (single_call ? spent.single_calls : spent.copies) += size;
     return true;
