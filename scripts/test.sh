@@ -63,13 +63,14 @@ if build "$b/asan" -DCMAKE_C_COMPILER=gcc -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD
   ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     run_ctest "$b/asan" "ASan+UBSan build: all tests"
 fi
-# ThreadSanitizer: the hot-swap stress test (4 threads calling, 10,000 swaps).
+# ThreadSanitizer: the hot-swap stress test (4 threads calling, 10,000 swaps), lazy first
+# calls, and tiers (the engine's tier thread).
 tsan="$b/tsan"
 if cmake -S "$root" -B "$tsan" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
      -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHOTJIT_TSAN=ON >"$tsan.configure.log" 2>&1 &&
-   cmake --build "$tsan" -j"$jobs" --target test_replace test_lazy >"$tsan.build.log" 2>&1; then
-  TSAN_OPTIONS=halt_on_error=1 run_ctest "$tsan" "ThreadSanitizer build: hot-swap stress and lazy first calls" \
-    -R '^unit/(replace|lazy)$'
+   cmake --build "$tsan" -j"$jobs" --target test_replace test_lazy test_tiers >"$tsan.build.log" 2>&1; then
+  TSAN_OPTIONS=halt_on_error=1 run_ctest "$tsan" "ThreadSanitizer build: hot-swap stress, lazy first calls, tiers" \
+    -R '^unit/(replace|lazy|tiers)$'
 else
   echo "test: ThreadSanitizer build failed" >&2
   tail -n 30 "$tsan.build.log" >&2

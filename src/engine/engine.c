@@ -177,8 +177,12 @@ const char *hj_errmsg(const hj_engine *engine)
 
 void hj_get_stats(const hj_engine *engine, hj_link_stats *stats)
 {
-    if (engine && stats)
-        *stats = engine->stats;
+    if (!engine || !stats)
+        return;
+    hj_engine *e = (hj_engine *)engine; /* the counters change under its lock, also on */
+    hj_lock(&e->lock);                  /* threads of the engine's own (tier-ups) */
+    *stats = e->stats;
+    hj_unlock(&e->lock);
 }
 
 const char *hj_warnings(const hj_engine *engine)

@@ -732,7 +732,8 @@ hj_status hj_batch_link_locked(hj_batch *b, const hj_object *objects)
         hj_reclaim_locked(engine);
     } else {
         rollback(b);
-        hj_engine_fail(engine, &b->err);
+        if (!b->lazy_tier_up) /* no call of the program's failed: its message stays */
+            hj_engine_fail(engine, &b->err);
     }
     return st;
 }
