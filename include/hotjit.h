@@ -245,7 +245,9 @@ typedef struct hj_ir_options {
      * later reach the new code. A function with a loop, calling itself or setjmp, taking
      * its labels' addresses, placing data from inline assembly or naked is compiled at
      * opt_level at once: a call of it may run long (an interpreter's loop, a program's
-     * main), or its two versions would differ in more than speed. */
+     * main), or its two versions would differ in more than speed. The tier thread
+     * stops at hj_engine_exit and hj_engine_destroy; like a first call it needs LLVM
+     * whole, so a program must not let exit() run LLVM's destructors without either. */
     unsigned lazy_tier_up;
 } hj_ir_options;
 
