@@ -429,15 +429,19 @@ void rename_in_asm(Module &part, const Module &src)
         }
 }
 
-// The part is compiled as its module: "PIE Level" decides how code names its own
-// module's functions, "uwtable" and "frame-pointer" what it emits. Flags holding nodes
-// (e.g. a call-graph profile naming the module's functions) stay behind.
+// The part is compiled as its module ("uwtable" and "frame-pointer" decide what it
+// emits), except for "PIE Level": under it LLVM gives thread-local variables the
+// static models (initial-exec, local-exec), and a lazy module's TLS block was placed,
+// with its globals, before any code needed it in the static pool. (How a part's code
+// names its own functions without the flag: hj_ir_name_addresses_by_symbol.) Flags
+// holding nodes (e.g. a call-graph profile naming the module's functions) stay behind.
 void copy_module_flags(const Module &src, Module &part)
 {
     SmallVector<Module::ModuleFlagEntry, 8> flags;
     src.getModuleFlagsMetadata(flags);
     for (const Module::ModuleFlagEntry &flag : flags)
-        if (isa<ConstantAsMetadata>(flag.Val) || isa<MDString>(flag.Val))
+        if ((isa<ConstantAsMetadata>(flag.Val) || isa<MDString>(flag.Val)) &&
+            flag.Key->getString() != "PIE Level")
             part.addModuleFlag(flag.Behavior, flag.Key->getString(), flag.Val);
 }
 
