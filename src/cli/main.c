@@ -37,7 +37,8 @@ static int print_stats;
 
 /* Calls before a function's tier-up: chosen in bench/README.md ("Tiers"). */
 #define TIER_UP_DEFAULT 1000
-#define TIER_UP_DEFAULT_TEXT "1000"
+#define TEXT_OF(x) #x
+#define NUMBER_TEXT(x) TEXT_OF(x)
 
 static void usage(FILE *out)
 {
@@ -53,7 +54,7 @@ static void usage(FILE *out)
           "  --lazy         compile each function of IR and C inputs on its first call\n"
           "  --tier-up[=N]  with --lazy: a function without loops or calls of itself is\n"
           "                 first compiled at -O0, and again at the -O level after its\n"
-          "                 Nth call, on a thread of its own (default N: " TIER_UP_DEFAULT_TEXT ")\n"
+          "                 Nth call, on a thread of its own (default N: " NUMBER_TEXT(TIER_UP_DEFAULT) ")\n"
           "  -l NAME        resolve symbols from libNAME.so too\n"
           "  --load PATH    resolve symbols from the shared library at PATH too\n"
           "  --entry SYM    call SYM instead of main (as int SYM(argc, argv, envp))\n"

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "common/lock.h"
+#include "common/tier_up.h"
 #include "link/tls.h"
 
 uint64_t hj_now_ns(void)
@@ -58,6 +59,12 @@ hj_status hj_engine_create(hj_engine **out, const hj_engine_options *opts)
     if (st == HJ_OK)
         st = hj_stubs_create(&engine->stubs, engine->region, engine->arch,
                              hj_lazy_trap, engine, &err);
+    /* What baseline code of tiered lazy functions names: the engine's own symbols */
+    if (st == HJ_OK)
+        st = hj_symtab_define_host(&engine->symtab, HJ_TIER_UP_HOOK,
+                                   (void *)(uintptr_t)hj_tier_up_asked, &err);
+    if (st == HJ_OK)
+        st = hj_symtab_define_host(&engine->symtab, HJ_TIER_UP_ENGINE, engine, &err);
     /* Native links take compiler runtime helpers (__mulxc3, __udivti3, ...) from libgcc;
      * its shared form provides them here, and the unwinder with them. */
     dlopen("libgcc_s.so.1", RTLD_NOW | RTLD_GLOBAL);
@@ -73,6 +80,7 @@ hj_status hj_engine_create(hj_engine **out, const hj_engine_options *opts)
         st = HJ_ERR_NOMEM;
     }
     if (st != HJ_OK) {
+        hj_symtab_free(&engine->symtab);
         hj_stubs_destroy(engine->stubs);
         hj_region_destroy(engine->region);
         free(engine);

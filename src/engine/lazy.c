@@ -108,13 +108,9 @@ static void link_part(hj_engine *engine, const char *stub_name, hj_lazy_source *
                   .lazy_baseline = made->baseline, .lazy_tier_up = tier_up};
     hj_status st = hj_batch_link_locked(&b, object);
     hj_batch_close(&b);
-    if (tier_up) {
-        d->baseline = false; /* tiered up, or never: it asks once */
-        return;
-    }
-    if (st != HJ_OK)
+    if (st != HJ_OK && !tier_up)
         compile_failed(m->name, function, engine->errmsg);
-    if (lazy_def(engine, stub_name, src, false))
+    if (!tier_up && lazy_def(engine, stub_name, src, false))
         compile_failed(m->name, function, "its compiled object does not define it");
 }
 
@@ -168,8 +164,8 @@ static void compile_stub(hj_engine *engine, uint64_t index, bool tier_up)
     hj_lock(&engine->lock);
     if (st == HJ_OK)
         link_part(engine, stub_name, src, &object, function, &made, tier_up);
-    else if ((d = lazy_def(engine, stub_name, src, true))) /* keeps its baseline code */
-        d->baseline = false;
+    if (tier_up && (d = lazy_def(engine, stub_name, src, true)))
+        d->baseline = false; /* it asks once: a tier-up that failed keeps the -O0 code */
     count_compilation(engine, start, &made, tier_up);
     hj_lazy_unref(engine, src);
     hj_unlock(&engine->lock);
@@ -378,37 +374,6 @@ static _Noreturn void wait_for_exit(void)
         pause();
 }
 
-/* What a thread that compiles holds: no cancellation (a cancellation in the helper's
- * join would keep lazy_lock held), no asynchronous signal, lazy_lock. False, holding
- * nothing, once the engine is closed. */
-typedef struct compiling {
-    sigset_t signals;
-    int cancel_state;
-} compiling;
-
-static bool start_compiling(hj_engine *engine, compiling *c)
-{
-    pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &c->cancel_state);
-    hold_signals(&c->signals);
-    hj_lock(&engine->lazy_lock);
-    if (!atomic_load(&engine->closed))
-        return true;
-    hj_unlock(&engine->lazy_lock);
-    pthread_setcancelstate(c->cancel_state, NULL);
-    pthread_sigmask(SIG_SETMASK, &c->signals, NULL);
-    return false;
-}
-
-/* The cancel state before the signal mask: a signal held back meanwhile is handled
- * then, and its handler may leave by siglongjmp, never to return here. */
-static void stop_compiling(hj_engine *engine, compiling *c)
-{
-    hj_unlock(&engine->lazy_lock);
-    hj_code_deliver_pending(engine); /* before the call goes on into the new code */
-    pthread_setcancelstate(c->cancel_state, NULL);
-    pthread_sigmask(SIG_SETMASK, &c->signals, NULL);
-}
-
 uintptr_t hj_lazy_trap(void *ctx, uint64_t index)
 {
     hj_engine *engine = ctx;
@@ -418,13 +383,24 @@ uintptr_t hj_lazy_trap(void *ctx, uint64_t index)
         fatal("hotjit: a signal handler made a function's first call while its thread was "
               "inside hotjit (a call of the hj_* API, or hotjit's handling of an exit "
               "handler): it cannot be compiled there\n");
-    compiling c;
-    if (!start_compiling(engine, &c))
+    sigset_t old;
+    int cancel_state; /* a cancellation in the helper's join would keep lazy_lock held */
+    pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &cancel_state);
+    hold_signals(&old);
+    hj_lock(&engine->lazy_lock);
+    if (atomic_load(&engine->closed)) {
+        hj_unlock(&engine->lazy_lock);
         wait_for_exit();
+    }
     uintptr_t target;
     while (!(target = target_of(engine, index)))
         compile_somewhere(engine, index, false);
-    stop_compiling(engine, &c);
+    hj_unlock(&engine->lazy_lock);
+    hj_code_deliver_pending(engine); /* before the call goes on into the new code */
+    /* the cancel state before the signal mask: a signal held back meanwhile is handled
+     * then, and its handler may leave by siglongjmp, never to return here */
+    pthread_setcancelstate(cancel_state, NULL);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     return target;
 }
 

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "common/lock.h"
-#include "common/tier_up.h"
 #include "engine/batch.h"
 #include "link/tls.h"
 
@@ -189,14 +188,6 @@ static bool resolve_outside(hj_batch *b, size_t u, const hj_lsym *s, hj_target *
     uintptr_t addr;
     if (!strcmp(s->name, "_GLOBAL_OFFSET_TABLE_")) {
         t->kind = HJ_TARGET_GOT;
-        return true;
-    }
-    if (b->lazy_parent && !strcmp(s->name, HJ_TIER_UP_HOOK)) {
-        *t = (hj_target){.kind = HJ_TARGET_ADDR, .addr = (uintptr_t)hj_tier_up_asked};
-        return true;
-    }
-    if (b->lazy_parent && !strcmp(s->name, HJ_TIER_UP_ENGINE)) { /* its value: the engine */
-        *t = (hj_target){.kind = HJ_TARGET_ADDR, .addr = (uintptr_t)engine};
         return true;
     }
     if (!strcmp(s->name, "__dso_handle")) { /* a lazy module's parts share its handle */

@@ -62,13 +62,16 @@ static hj_engine *new_engine(void)
     return e;
 }
 
-static hj_module *add_module(hj_engine *e, int k, const hj_ir_options *o)
+static void add_text(hj_engine *e, const char *name, const char *ir, const hj_ir_options *o)
+{
+    CHECK_MSG(hj_add_ir(e, name, ir, strlen(ir), o, NULL) == HJ_OK, "%s: %s", name, hj_errmsg(e));
+}
+
+static void add_module(hj_engine *e, int k, const hj_ir_options *o)
 {
     char *ir = module_ir(k);
-    hj_module *m = NULL;
-    CHECK_MSG(hj_add_ir(e, "tiers.ll", ir, strlen(ir), o, &m) == HJ_OK, "%s", hj_errmsg(e));
+    add_text(e, "tiers.ll", ir, o);
     free(ir);
-    return m;
 }
 
 static long calls_so_far(hj_engine *e)
@@ -148,8 +151,7 @@ static void test_callers_reach_tier_up(void)
 {
     hj_engine *e = new_engine();
     const hj_ir_options o = {.lazy = 1, .lazy_tier_up = 4};
-    CHECK_MSG(hj_add_ir(e, "where.ll", where_ir, strlen(where_ir), &o, NULL) == HJ_OK, "%s",
-              hj_errmsg(e));
+    add_text(e, "where.ll", where_ir, &o);
     void *where = lookup(e, "where"), *calls_where = lookup(e, "calls_where");
     long base = call_l(where, 0);
     CHECK(call_l(where, 0) == base);
@@ -189,8 +191,7 @@ static void test_not_brief(void)
 {
     hj_engine *e = new_engine();
     const hj_ir_options o = {.lazy = 1, .lazy_tier_up = 2};
-    CHECK_MSG(hj_add_ir(e, "not_brief.ll", not_brief_ir, strlen(not_brief_ir), &o, NULL) == HJ_OK,
-              "%s", hj_errmsg(e));
+    add_text(e, "not_brief.ll", not_brief_ir, &o);
     CHECK(call_l(lookup(e, "labels"), 0) == 0);
     for (long x = 0; x < 3; x++) {
         CHECK(call_l(lookup(e, "jumps"), x) == x);
